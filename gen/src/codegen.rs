@@ -1,0 +1,130 @@
+//! Writes the tables as Rust source with `quote`.
+//!
+//! Every table is a flat array of small integers; strings live in one
+//! `&str` blob addressed by offsets. That keeps the generated file quick to
+//! compile and, unlike `&'static str` fields, needs no load-time relocations
+//! in a position-independent binary.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::tables::Tables;
+
+fn u16s(values: &[u16]) -> TokenStream {
+    let items = values.iter().map(|&v| Literal::u16_unsuffixed(v));
+    quote!([#(#items),*])
+}
+
+fn static_u16(name: &str, doc: &str, values: &[u16]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let len = values.len();
+    let array = u16s(values);
+    quote! {
+        #[doc = #doc]
+        pub(crate) static #ident: [u16; #len] = #array;
+    }
+}
+
+/// `const` rather than `static`: read only while building `RECORDS` in
+/// const evaluation, so they never reach the binary.
+fn const_u16(name: &str, doc: &str, values: &[u16]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let len = values.len();
+    let array = u16s(values);
+    quote! {
+        #[doc = #doc]
+        pub(crate) const #ident: [u16; #len] = #array;
+    }
+}
+
+/// The generated module's source.
+pub fn emit(t: &Tables) -> TokenStream {
+    let title = &t.title;
+    let updated = &t.updated;
+    let blob = &t.strings.blob;
+    // A leading 0 makes string `i` simply `BOUNDS[i]..BOUNDS[i + 1]`.
+    let bounds_len = t.strings.ends.len() + 1;
+    let bounds = std::iter::once(0).chain(t.strings.ends.iter().copied()).map(Literal::u32_unsuffixed);
+    let max_name = t.rec_name.iter().map(|&id| t.strings.get(id).len()).max().unwrap_or(0);
+    let records = t.rec_name.len();
+    let flags_items = t.rec_flags.iter().map(|&v| Literal::u8_unsuffixed(v));
+    let mut out = quote! {
+        /// `<title>` of the registry snapshot.
+        pub(crate) const TITLE: &str = #title;
+        /// `<updated>` of the registry snapshot.
+        pub(crate) const UPDATED: &str = #updated;
+        /// Number of registry rows.
+        pub(crate) const RECORD_COUNT: usize = #records;
+        /// Every distinct string, back to back; see `STRING_BOUNDS`.
+        pub(crate) static STRINGS: &str = #blob;
+        /// String `i` is `STRINGS[STRING_BOUNDS[i]..STRING_BOUNDS[i + 1]]`; string 0 is "".
+        pub(crate) static STRING_BOUNDS: [u32; #bounds_len] = [#(#bounds),*];
+        /// Longest service name in bytes: longer queries miss without hashing.
+        pub(crate) const NAME_MAX_LEN: usize = #max_name;
+        /// Per record: protocol (bits 0-2), has-port (bit 3), status (bits 4-5).
+        pub(crate) const RECORD_FLAGS: [u8; #records] = [#(#flags_items),*];
+    };
+    out.extend(const_u16("RECORD_NAME", "Per record: string id of the service name.", &t.rec_name));
+    out.extend(const_u16("RECORD_START", "Per record: first port.", &t.rec_start));
+    out.extend(const_u16("RECORD_END", "Per record: last port.", &t.rec_end));
+    let c = t.columns;
+    if c.any_detail() {
+        out.extend(const_u16("RECORD_DETAIL", "Per record: row of the detail columns.", &t.rec_detail));
+    }
+    if c.descriptions {
+        out.extend(static_u16("DETAIL_DESCRIPTION", "Description string ids.", &t.detail_description));
+    }
+    if c.contacts {
+        out.extend(static_u16("DETAIL_ASSIGNEE", "Assignee as written (`[A][B]`).", &t.detail_assignee));
+        out.extend(static_u16("DETAIL_CONTACT", "Contact as written.", &t.detail_contact));
+        out.extend(static_u16("PERSON_ID", "People sorted by id: the id.", &t.person_id));
+        out.extend(static_u16("PERSON_NAME", "Person name.", &t.person_name));
+        out.extend(static_u16("PERSON_ORG", "Person organisation.", &t.person_org));
+        out.extend(static_u16("PERSON_URIS", "Person URIs, newline-separated.", &t.person_uris));
+        out.extend(static_u16("PERSON_UPDATED", "Person last updated.", &t.person_updated));
+    }
+    if c.dates {
+        out.extend(static_u16("DETAIL_REGISTERED", "Registration dates.", &t.detail_registered));
+        out.extend(static_u16("DETAIL_MODIFIED", "Modification dates.", &t.detail_modified));
+    }
+    if c.any_extra() {
+        out.extend(static_u16("DETAIL_EXTRA", "Row of the sparse extra columns (0 = none).", &t.detail_extra));
+    }
+    if c.references {
+        out.extend(static_u16("EXTRA_REFERENCE", "References.", &t.extra_reference));
+        out.extend(static_u16("EXTRA_SERVICE_CODE", "DCCP service codes.", &t.extra_service_code));
+    }
+    if c.notes {
+        out.extend(static_u16("EXTRA_UNAUTHORIZED", "Unauthorized use reported.", &t.extra_unauthorized));
+        out.extend(static_u16("EXTRA_NOTES", "Assignment notes.", &t.extra_notes));
+    }
+    out.extend(static_u16("ALIAS_NAME", "Sorted string ids of historic alias names.", &t.alias_name));
+    out.extend(static_u16("ALIAS_TARGET", "Name each alias record points to.", &t.alias_target));
+
+    let n = &t.names;
+    let seed = Literal::u64_unsuffixed(n.seed);
+    out.extend(quote! {
+        /// Seed of the name hash.
+        pub(crate) const NAME_SEED: u64 = #seed;
+    });
+    out.extend(static_u16("NAME_PILOTS", "Per bucket: the pilot that places its names.", &n.pilots));
+    out.extend(static_u16("NAME_SLOT_KEY", "Per slot: string id of the name (0 = empty).", &n.slot_key));
+    out.extend(static_u16("NAME_SLOT_START", "Per slot: start of its records in NAME_POOL.", &n.slot_start));
+    out.extend(static_u16("NAME_POOL", "Record indices grouped by name slot.", &n.pool));
+
+    let s = &t.segments;
+    out.extend(static_u16("SEG_START", "First port of each segment (protocols back to back).", &s.start));
+    out.extend(static_u16("SEG_END", "End of each segment's records in SEG_POOL.", &s.end));
+    out.extend(static_u16("SEG_POOL", "Record indices per segment.", &s.pool));
+    out.extend(static_u16("SEG_BLOCK", "Per protocol x 257: segment holding port b*256.", &s.block));
+
+    let bits_len = t.named.bits.len();
+    let bits = t.named.bits.iter().map(|&v| Literal::u64_unsuffixed(v));
+    out.extend(quote! {
+        /// Per protocol x 1024 words: ports with a named row.
+        pub(crate) static NAMED_BITS: [u64; #bits_len] = [#(#bits),*];
+    });
+    out.extend(static_u16("NAMED_RANK", "Set bits before each word.", &t.named.rank));
+    out.extend(static_u16("NAMED_NAME", "Name string id per set bit.", &t.named.name));
+    out
+}

@@ -1,0 +1,523 @@
+//! Turns the validated registry into the flat integer tables the runtime
+//! crate reads: a deduplicated string blob, per-record columns, a
+//! case-insensitive perfect hash for names and two port indexes.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::hash::{bucket_of, name_hash, slot_of};
+use crate::model::{Proto, Registry, Status};
+
+/// Which optional columns to keep (Cargo features of the runtime crate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Descriptions.
+    pub descriptions: bool,
+    /// Assignee, contact and the people table.
+    pub contacts: bool,
+    /// Registration and modification dates.
+    pub dates: bool,
+    /// Reference and service code.
+    pub references: bool,
+    /// Assignment notes and unauthorized-use reports.
+    pub notes: bool,
+}
+
+impl Columns {
+    /// Every column.
+    pub const ALL: Columns = Columns { descriptions: true, contacts: true, dates: true, references: true, notes: true };
+    /// Names, ports, protocols and status only.
+    pub const MINIMAL: Columns = Columns { descriptions: false, contacts: false, dates: false, references: false, notes: false };
+
+    /// Whether records need a detail index at all.
+    pub fn any_detail(self) -> bool {
+        self.descriptions || self.contacts || self.dates || self.references || self.notes
+    }
+
+    /// Whether the sparse "extra" table exists.
+    pub fn any_extra(self) -> bool {
+        self.references || self.notes
+    }
+}
+
+/// Strings stored once each; id 0 is the empty string (meaning "absent").
+#[derive(Debug, Default)]
+pub struct StringPool {
+    /// All strings back to back.
+    pub blob: String,
+    /// `ends[i]` is where string `i` ends in `blob`; it starts at `ends[i-1]` (0 for i = 0).
+    pub ends: Vec<u32>,
+    ids: HashMap<String, u16>,
+}
+
+impl StringPool {
+    fn new() -> Self {
+        let mut pool = StringPool::default();
+        pool.ends.push(0);
+        pool.ids.insert(String::new(), 0);
+        pool
+    }
+
+    /// The id of `text`, adding it if new.
+    pub fn intern(&mut self, text: &str) -> u16 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = u16::try_from(self.ends.len()).expect("more than 65535 distinct strings: widen string ids");
+        self.blob.push_str(text);
+        self.ends.push(u32::try_from(self.blob.len()).expect("string blob over 4 GiB"));
+        self.ids.insert(text.to_owned(), id);
+        id
+    }
+
+    /// The text of string `id`.
+    pub fn get(&self, id: u16) -> &str {
+        let id = usize::from(id);
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.blob[start..self.ends[id] as usize]
+    }
+}
+
+/// Record flag bits: protocol in bits 0-2 (0 = none), port present, status.
+pub mod flags {
+    /// Mask of the protocol number (1 tcp, 2 udp, 3 sctp, 4 dccp; 0 none).
+    pub const PROTO_MASK: u8 = 0b0000_0111;
+    /// Set when the row has a port (or range).
+    pub const HAS_PORT: u8 = 0b0000_1000;
+    /// Shift of the 2-bit status (0 assigned, 1 reserved, 2 unassigned).
+    pub const STATUS_SHIFT: u8 = 4;
+}
+
+/// A minimal perfect hash from lower-cased names to slots.
+#[derive(Debug)]
+pub struct NameHash {
+    /// Seed passed to [`name_hash`].
+    pub seed: u64,
+    /// One pilot per bucket.
+    pub pilots: Vec<u16>,
+    /// Per slot: string id of the registered spelling (0 = empty slot).
+    pub slot_key: Vec<u16>,
+    /// Per slot: start of its rows in `pool`; `slot_start[m]` ends the pool.
+    pub slot_start: Vec<u16>,
+    /// Record indices grouped by slot, registry order within a slot.
+    pub pool: Vec<u16>,
+}
+
+/// Per-protocol interval index: maximal port intervals over which the set of
+/// covering rows is constant.
+#[derive(Debug, Default)]
+pub struct Segments {
+    /// First port of each segment; protocols back to back.
+    pub start: Vec<u16>,
+    /// End (exclusive) of each segment's rows in `pool`.
+    pub end: Vec<u16>,
+    /// Record indices, registry order within a segment.
+    pub pool: Vec<u16>,
+    /// Per protocol, 257 entries: the segment holding port `b * 256`, then
+    /// one past the protocol's last segment.
+    pub block: Vec<u16>,
+}
+
+/// Rank-indexed bitmap of the ports that have a named row, per protocol.
+#[derive(Debug, Default)]
+pub struct NamedIndex {
+    /// 1024 words per protocol; bit `p % 64` of word `p / 64` is set when
+    /// port `p` has a named row.
+    pub bits: Vec<u64>,
+    /// Per word: number of set bits in all earlier words (all protocols).
+    pub rank: Vec<u16>,
+    /// String id of the first named row, per set bit.
+    pub name: Vec<u16>,
+}
+
+/// Everything the code generator writes out.
+#[derive(Debug)]
+pub struct Tables {
+    /// Which optional columns are present.
+    pub columns: Columns,
+    /// Registry title.
+    pub title: String,
+    /// Registry updated date.
+    pub updated: String,
+    /// String storage.
+    pub strings: StringPool,
+    /// Per record: name string id.
+    pub rec_name: Vec<u16>,
+    /// Per record: first port (0 without port).
+    pub rec_start: Vec<u16>,
+    /// Per record: last port (0 without port).
+    pub rec_end: Vec<u16>,
+    /// Per record: [`flags`].
+    pub rec_flags: Vec<u8>,
+    /// Per record: index into the detail columns (rows sharing all detail
+    /// text, such as tcp/udp twins, share one entry).
+    pub rec_detail: Vec<u16>,
+    /// Detail columns, each a string id; only those kept are filled.
+    pub detail_description: Vec<u16>,
+    /// Assignee as written (`[A][B]`).
+    pub detail_assignee: Vec<u16>,
+    /// Contact as written.
+    pub detail_contact: Vec<u16>,
+    /// Registration date.
+    pub detail_registered: Vec<u16>,
+    /// Modification date.
+    pub detail_modified: Vec<u16>,
+    /// Index into the extra columns (0 = none).
+    pub detail_extra: Vec<u16>,
+    /// Rare columns, behind one more index; entry 0 is all-empty.
+    pub extra_reference: Vec<u16>,
+    /// Service code.
+    pub extra_service_code: Vec<u16>,
+    /// Unauthorized use reported.
+    pub extra_unauthorized: Vec<u16>,
+    /// Assignment notes.
+    pub extra_notes: Vec<u16>,
+    /// Sorted string ids of the names that are historic aliases ...
+    pub alias_name: Vec<u16>,
+    /// ... and the string id of the name each points to.
+    pub alias_target: Vec<u16>,
+    /// Name lookup.
+    pub names: NameHash,
+    /// Port lookup (all rows).
+    pub segments: Segments,
+    /// Port lookup (first name).
+    pub named: NamedIndex,
+    /// People sorted by id: id, name, org, URIs (newline-joined), updated.
+    pub person_id: Vec<u16>,
+    /// Person name.
+    pub person_name: Vec<u16>,
+    /// Person organisation.
+    pub person_org: Vec<u16>,
+    /// Person URIs joined by `\n`.
+    pub person_uris: Vec<u16>,
+    /// Person updated date.
+    pub person_updated: Vec<u16>,
+}
+
+fn proto_code(proto: Option<Proto>) -> u8 {
+    proto.map_or(0, |p| p.index() as u8 + 1)
+}
+
+fn status_code(status: Status) -> u8 {
+    match status {
+        Status::Assigned => 0,
+        Status::Reserved => 1,
+        Status::Unassigned => 2,
+    }
+}
+
+fn to_u16(value: usize, what: &str) -> u16 {
+    u16::try_from(value).unwrap_or_else(|_| panic!("{what} exceeds 65535: widen its table"))
+}
+
+/// Builds every table for `registry`, keeping `columns`.
+pub fn build(registry: &Registry, columns: Columns) -> Tables {
+    let mut strings = StringPool::new();
+    let rows = &registry.rows;
+    let bracketed = |ids: &[String]| ids.iter().map(|id| format!("[{id}]")).collect::<String>();
+
+    let mut t = Tables {
+        columns,
+        title: registry.title.clone(),
+        updated: registry.updated.clone(),
+        strings: StringPool::default(),
+        rec_name: Vec::with_capacity(rows.len()),
+        rec_start: Vec::with_capacity(rows.len()),
+        rec_end: Vec::with_capacity(rows.len()),
+        rec_flags: Vec::with_capacity(rows.len()),
+        rec_detail: Vec::with_capacity(rows.len()),
+        detail_description: Vec::new(),
+        detail_assignee: Vec::new(),
+        detail_contact: Vec::new(),
+        detail_registered: Vec::new(),
+        detail_modified: Vec::new(),
+        detail_extra: Vec::new(),
+        extra_reference: vec![0],
+        extra_service_code: vec![0],
+        extra_unauthorized: vec![0],
+        extra_notes: vec![0],
+        alias_name: Vec::new(),
+        alias_target: Vec::new(),
+        names: NameHash { seed: 0, pilots: Vec::new(), slot_key: Vec::new(), slot_start: Vec::new(), pool: Vec::new() },
+        segments: Segments::default(),
+        named: NamedIndex::default(),
+        person_id: Vec::new(),
+        person_name: Vec::new(),
+        person_org: Vec::new(),
+        person_uris: Vec::new(),
+        person_updated: Vec::new(),
+    };
+
+    // Names first, so the strings a minimal build needs sit together.
+    for row in rows {
+        t.rec_name.push(strings.intern(row.name.as_deref().unwrap_or("")));
+    }
+    let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
+    let mut details: HashMap<[u16; 6], u16> = HashMap::new();
+    let mut extras: HashMap<[u16; 4], u16> = HashMap::new();
+    extras.insert([0; 4], 0);
+    for (index, row) in rows.iter().enumerate() {
+        let (start, end) = row.ports.unwrap_or((0, 0));
+        t.rec_start.push(start);
+        t.rec_end.push(end);
+        let has_port = if row.ports.is_some() { flags::HAS_PORT } else { 0 };
+        t.rec_flags.push(proto_code(row.proto) | has_port | (status_code(row.status) << flags::STATUS_SHIFT));
+        if let Some(target) = &row.alias_of {
+            aliases.insert(t.rec_name[index], strings.intern(target));
+        }
+        let mut pick = |keep: bool, text: &str| if keep { strings.intern(text) } else { 0 };
+        let extra_key = [
+            pick(columns.references, &row.reference),
+            pick(columns.references, &row.service_code),
+            pick(columns.notes, &row.unauthorized_use),
+            pick(columns.notes, &row.notes),
+        ];
+        let next_extra = extras.len();
+        let extra = *extras.entry(extra_key).or_insert_with(|| {
+            t.extra_reference.push(extra_key[0]);
+            t.extra_service_code.push(extra_key[1]);
+            t.extra_unauthorized.push(extra_key[2]);
+            t.extra_notes.push(extra_key[3]);
+            to_u16(next_extra, "extra rows")
+        });
+        let detail_key = [
+            pick(columns.descriptions, &row.description),
+            pick(columns.contacts, &bracketed(&row.assignee)),
+            pick(columns.contacts, &bracketed(&row.contact)),
+            pick(columns.dates, &row.registration_date),
+            pick(columns.dates, &row.modification_date),
+            extra,
+        ];
+        let next_detail = details.len();
+        let detail = *details.entry(detail_key).or_insert_with(|| {
+            t.detail_description.push(detail_key[0]);
+            t.detail_assignee.push(detail_key[1]);
+            t.detail_contact.push(detail_key[2]);
+            t.detail_registered.push(detail_key[3]);
+            t.detail_modified.push(detail_key[4]);
+            t.detail_extra.push(detail_key[5]);
+            to_u16(next_detail, "distinct detail rows")
+        });
+        t.rec_detail.push(detail);
+    }
+    (t.alias_name, t.alias_target) = aliases.into_iter().unzip();
+    if columns.contacts {
+        for person in &registry.people {
+            t.person_id.push(strings.intern(&person.id));
+            t.person_name.push(strings.intern(person.name.as_deref().unwrap_or("")));
+            t.person_org.push(strings.intern(person.org.as_deref().unwrap_or("")));
+            t.person_uris.push(strings.intern(&person.uris.join("\n")));
+            t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or("")));
+        }
+    }
+    t.names = build_name_hash(registry, &t.rec_name, &strings);
+    t.segments = build_segments(registry);
+    t.named = build_named(registry, &t.rec_name);
+    t.strings = strings;
+    t
+}
+
+fn build_name_hash(registry: &Registry, rec_name: &[u16], strings: &StringPool) -> NameHash {
+    // Group record indices by lower-cased name, keeping first-seen order.
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, (u16, Vec<u16>)> = HashMap::new();
+    for (index, row) in registry.rows.iter().enumerate() {
+        if let Some(name) = &row.name {
+            let key = name.to_ascii_lowercase();
+            let entry = groups.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                (rec_name[index], Vec::new())
+            });
+            entry.1.push(to_u16(index, "record count"));
+        }
+    }
+    let keys: Vec<&str> = order.iter().map(|k| strings.get(groups[k].0)).collect();
+    let (seed, pilots, slot_of_key) = perfect_hash(&keys);
+    let slots = slots_for(keys.len());
+    let mut slot_key = vec![0u16; slots];
+    let mut slot_rows: Vec<&[u16]> = vec![&[]; slots];
+    for (k, key) in order.iter().enumerate() {
+        let (name_id, rows) = &groups[key];
+        slot_key[slot_of_key[k]] = *name_id;
+        slot_rows[slot_of_key[k]] = rows;
+    }
+    let mut slot_start = Vec::with_capacity(slots + 1);
+    let mut pool = Vec::new();
+    for rows in slot_rows {
+        slot_start.push(to_u16(pool.len(), "named rows"));
+        pool.extend_from_slice(rows);
+    }
+    slot_start.push(to_u16(pool.len(), "named rows"));
+    NameHash { seed, pilots, slot_key, slot_start, pool }
+}
+
+/// Table size for `n` keys: a little slack makes the search fast.
+pub fn slots_for(n: usize) -> usize {
+    (n + n / 32).max(1)
+}
+
+/// Bucket count for `n` keys (about four keys a bucket).
+pub fn buckets_for(n: usize) -> usize {
+    (n / 4).max(1)
+}
+
+/// Finds a seed and one pilot per bucket placing every key in its own slot
+/// (hash-and-displace, largest buckets first). Returns the slot of each key.
+pub fn perfect_hash(keys: &[&str]) -> (u64, Vec<u16>, Vec<usize>) {
+    let slots = slots_for(keys.len());
+    let buckets = buckets_for(keys.len());
+    'seed: for attempt in 0u64..64 {
+        let seed = 0x5EED_0000_0000_0000 ^ attempt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let hashes: Vec<u64> = keys.iter().map(|k| name_hash(k.as_bytes(), seed)).collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
+        for (k, &h) in hashes.iter().enumerate() {
+            members[bucket_of(h, buckets)].push(k);
+        }
+        let mut by_size: Vec<usize> = (0..buckets).collect();
+        by_size.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
+        let mut taken = vec![false; slots];
+        let mut pilots = vec![0u16; buckets];
+        let mut slot_of_key = vec![0usize; keys.len()];
+        let mut chosen = Vec::new();
+        for &b in &by_size {
+            if members[b].is_empty() {
+                break;
+            }
+            let found = (0..=u16::MAX).find(|&pilot| {
+                chosen.clear();
+                for &k in &members[b] {
+                    let s = slot_of(hashes[k], pilot, slots);
+                    if taken[s] || chosen.contains(&s) {
+                        return false;
+                    }
+                    chosen.push(s);
+                }
+                true
+            });
+            let Some(pilot) = found else { continue 'seed };
+            pilots[b] = pilot;
+            for (&k, &s) in members[b].iter().zip(&chosen) {
+                taken[s] = true;
+                slot_of_key[k] = s;
+            }
+        }
+        return (seed, pilots, slot_of_key);
+    }
+    panic!("no perfect hash found for {} keys in 64 seeds", keys.len());
+}
+
+fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
+    registry
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.proto.is_none_or(|p| p == proto))
+        .filter_map(|(i, r)| r.ports.map(|(a, b)| (i, a, b)))
+        .collect()
+}
+
+fn build_segments(registry: &Registry) -> Segments {
+    let mut seg = Segments::default();
+    for proto in Proto::ALL {
+        let rows = covering_rows(registry, proto);
+        // Sweep: at each boundary, rows whose range starts there join and
+        // rows that ended just before leave.
+        let mut starts: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut ends: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut bounds: BTreeSet<u32> = BTreeSet::from([0]);
+        for &(i, a, b) in &rows {
+            starts.entry(u32::from(a)).or_default().push(i);
+            ends.entry(u32::from(b) + 1).or_default().push(i);
+            bounds.insert(u32::from(a));
+            bounds.insert(u32::from(b) + 1);
+        }
+        let mut active: BTreeSet<usize> = BTreeSet::new();
+        let first = seg.start.len();
+        let mut last: Option<Vec<usize>> = None;
+        for &bound in bounds.iter().filter(|&&b| b <= 0xFFFF) {
+            for i in ends.get(&bound).into_iter().flatten() {
+                active.remove(i);
+            }
+            active.extend(starts.get(&bound).into_iter().flatten());
+            let now: Vec<usize> = active.iter().copied().collect();
+            if last.as_ref() == Some(&now) {
+                continue; // same rows as the segment before: extend it
+            }
+            seg.start.push(bound as u16);
+            seg.pool.extend(now.iter().map(|&i| to_u16(i, "record count")));
+            seg.end.push(to_u16(seg.pool.len(), "segment rows"));
+            last = Some(now);
+        }
+        let past = seg.start.len();
+        for block in 0..256u32 {
+            let port = block * 256;
+            let within = seg.start[first..past].partition_point(|&s| u32::from(s) <= port) - 1;
+            seg.block.push(to_u16(first + within, "segments"));
+        }
+        seg.block.push(to_u16(past, "segments"));
+    }
+    seg
+}
+
+fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
+    let mut named = NamedIndex::default();
+    for proto in Proto::ALL {
+        let mut first: Vec<u16> = vec![0; 65536];
+        for (i, a, b) in covering_rows(registry, proto) {
+            if rec_name[i] == 0 {
+                continue;
+            }
+            for port in a..=b {
+                let slot = &mut first[usize::from(port)];
+                if *slot == 0 {
+                    *slot = rec_name[i];
+                }
+            }
+        }
+        for word in 0..1024 {
+            named.rank.push(to_u16(named.name.len(), "named ports"));
+            let mut bits = 0u64;
+            for bit in 0..64 {
+                let name = first[word * 64 + bit];
+                if name != 0 {
+                    bits |= 1 << bit;
+                    named.name.push(name);
+                }
+            }
+            named.bits.push(bits);
+        }
+    }
+    named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_pool_dedupes_and_reserves_zero() {
+        let mut pool = StringPool::new();
+        assert_eq!(pool.intern(""), 0);
+        let a = pool.intern("http");
+        let b = pool.intern("www");
+        assert_eq!(pool.intern("http"), a);
+        assert_eq!(pool.get(a), "http");
+        assert_eq!(pool.get(b), "www");
+        assert_eq!(pool.get(0), "");
+    }
+
+    #[test]
+    fn perfect_hash_is_injective_and_case_blind() {
+        let owned: Vec<String> = (0..3000).map(|i| format!("svc-{i}")).collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let (seed, pilots, slots) = perfect_hash(&keys);
+        let mut seen = std::collections::HashSet::new();
+        let m = slots_for(keys.len());
+        for (k, key) in keys.iter().enumerate() {
+            assert!(seen.insert(slots[k]));
+            let upper = key.to_ascii_uppercase();
+            let h = name_hash(upper.as_bytes(), seed);
+            let b = bucket_of(h, buckets_for(keys.len()));
+            assert_eq!(slot_of(h, pilots[b], m), slots[k]);
+        }
+    }
+}

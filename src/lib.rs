@@ -1,0 +1,77 @@
+//! The whole IANA *Service Name and Transport Protocol Port Number
+//! Registry*, compiled in.
+//!
+//! Every one of the registry's rows — named services, port ranges, DNS-SD
+//! names without a port, Reserved and Unassigned rows — with every column,
+//! looked up without allocating, in `no_std`, and in `const` contexts.
+//! `build.rs` turns the snapshot in `registry/` into integer tables; nothing
+//! is parsed or initialised at run time.
+//!
+//! ```
+//! use iana_ports::{by_port, port, service_name, status, Protocol, Status};
+//!
+//! // const lookups: a misspelt name is a compile error in a const item.
+//! const MATRIX: u16 = match port("matrix-fed", Protocol::Tcp) { Some(p) => p, None => panic!("unregistered") };
+//! assert_eq!(MATRIX, 8448);
+//! assert_eq!(service_name(443, Protocol::Tcp), Some("https"));
+//!
+//! // Every row on a port, in registry order, ranges included.
+//! let x11 = by_port(6010, Protocol::Tcp).next().unwrap();
+//! assert_eq!(x11.service_name(), Some("x11"));
+//! assert_eq!(status(4444, Protocol::Tcp), Status::Assigned); // krb524
+//! ```
+//!
+//! # Features
+//! - `full` (default): every column. Turn default features off to keep
+//!   only names, ports, protocols, aliases and status; or pick
+//!   `descriptions`, `contacts`, `dates`, `references`, `notes`.
+//! - `std`: `std::error::Error` for the error types.
+//! - `serde`: `Serialize` for the public types.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+mod lookup;
+#[cfg(feature = "contacts")]
+mod person;
+mod protocol;
+mod record;
+#[cfg(feature = "serde")]
+mod serde_impls;
+mod tables;
+
+pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, status};
+#[cfg(feature = "contacts")]
+pub use person::{Person, people, person};
+pub use protocol::{ParseProtocolError, Protocol};
+pub use record::{Ids, PortClass, PortRange, Record, Status};
+
+/// Facts about the compiled-in snapshot.
+///
+/// ```
+/// let info = iana_ports::REGISTRY;
+/// assert_eq!(info.updated, "2026-02-13");
+/// assert_eq!(info.title, "Service Name and Transport Protocol Port Number Registry");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RegistryInfo {
+    /// The registry's title, from the XML.
+    pub title: &'static str,
+    /// The date IANA last updated the registry (`YYYY-MM-DD`), from the XML.
+    pub updated: &'static str,
+    /// Number of rows ([`records()`]`.len()`).
+    pub records: usize,
+}
+
+/// The compiled-in snapshot's title, date and size.
+///
+/// ```
+/// assert_eq!(iana_ports::REGISTRY.records, iana_ports::records().len());
+/// ```
+pub const REGISTRY: RegistryInfo =
+    RegistryInfo { title: tables::TITLE, updated: tables::UPDATED, records: tables::RECORD_COUNT };

@@ -1,0 +1,301 @@
+//! Lookups by port, by name and by text.
+
+use core::iter::FusedIterator;
+
+use crate::tables::{self, RECORDS};
+use crate::{Protocol, Record, Status};
+
+/// Every row of the registry, in registry order.
+///
+/// ```
+/// let all = iana_ports::records();
+/// assert_eq!(all.len(), iana_ports::REGISTRY.records);
+/// assert_eq!(all[2].service_name(), Some("tcpmux"));
+/// ```
+pub const fn records() -> &'static [Record] {
+    &RECORDS
+}
+
+/// Iterator over records given by a list of record indices.
+///
+/// Returned by [`by_port`] and [`by_name`]; yields in registry order.
+///
+/// ```
+/// let mut it = iana_ports::by_name("http");
+/// assert_eq!(it.len(), 3); // tcp, udp, sctp
+/// ```
+#[derive(Debug, Clone)]
+pub struct Records {
+    indices: core::slice::Iter<'static, u16>,
+}
+
+impl Records {
+    fn empty() -> Records {
+        Records { indices: [].iter() }
+    }
+}
+
+impl Iterator for Records {
+    type Item = &'static Record;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'static Record> {
+        self.indices.next().map(|&i| &RECORDS[i as usize])
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.indices.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Records {}
+impl FusedIterator for Records {}
+impl DoubleEndedIterator for Records {
+    fn next_back(&mut self) -> Option<&'static Record> {
+        self.indices.next_back().map(|&i| &RECORDS[i as usize])
+    }
+}
+
+/// Every row covering `port` for `proto`, in registry order: named rows,
+/// ranges (6010/tcp yields `x11`), rows without a protocol (which apply to
+/// all) and Reserved/Unassigned rows alike.
+///
+/// ```
+/// use iana_ports::{by_port, Protocol};
+/// let names: Vec<_> = by_port(80, Protocol::Tcp).filter_map(|r| r.service_name()).collect();
+/// assert_eq!(names, ["http", "www", "www-http"]);
+/// assert_eq!(by_port(6010, Protocol::Tcp).next().unwrap().service_name(), Some("x11"));
+/// ```
+pub fn by_port(port: u16, proto: Protocol) -> Records {
+    let seg = tables::segment(port, proto as usize);
+    let (start, end) = tables::segment_rows(seg);
+    Records { indices: tables::SEG_POOL[start..end].iter() }
+}
+
+/// Every row registered under `name`, in any case (`besapi` finds
+/// `BESApi`), with or without ports, in registry order.
+///
+/// ```
+/// let rows: Vec<_> = iana_ports::by_name("RDP").collect();
+/// assert_eq!(rows.len(), 2); // two port-less DNS-SD rows
+/// assert!(iana_ports::by_name("no-such-service").next().is_none());
+/// ```
+pub fn by_name(name: &str) -> Records {
+    match tables::name_slot(name) {
+        Some(slot) => {
+            let start = tables::NAME_SLOT_START[slot] as usize;
+            let end = tables::NAME_SLOT_START[slot + 1] as usize;
+            Records { indices: tables::NAME_POOL[start..end].iter() }
+        }
+        None => Records::empty(),
+    }
+}
+
+/// The port of service `name` (any case) on `proto`: the first port of the
+/// first row in registry order with that name, a port, and that protocol
+/// (or none). A range gives its first port (`x11` → 6000).
+///
+/// A `const fn`, and the same code path at run time:
+///
+/// ```
+/// use iana_ports::{port, Protocol};
+/// const HTTPS: u16 = match port("https", Protocol::Tcp) { Some(p) => p, None => panic!() };
+/// assert_eq!(HTTPS, 443);
+/// assert_eq!(port("Domain", Protocol::Udp), Some(53));
+/// assert_eq!(port("dns", Protocol::Udp), None);
+/// ```
+pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
+    let Some(slot) = tables::name_slot(name) else { return None };
+    let mut i = tables::NAME_SLOT_START[slot] as usize;
+    let end = tables::NAME_SLOT_START[slot + 1] as usize;
+    while i < end {
+        let record = &RECORDS[tables::NAME_POOL[i] as usize];
+        let code = record.flags & tables::PROTO_MASK;
+        if record.flags & tables::HAS_PORT != 0 && (code == 0 || code == proto.code()) {
+            return Some(record.start);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The service name of the first *named* row covering `port` on `proto`, in
+/// registry order (80/tcp → `http`, not `www`).
+///
+/// A `const fn`, and the same code path at run time:
+///
+/// ```
+/// use iana_ports::{service_name, Protocol};
+/// const NAME: Option<&str> = service_name(631, Protocol::Tcp);
+/// assert_eq!(NAME, Some("ipp"));
+/// assert_eq!(service_name(914, Protocol::Tcp), None);
+/// assert_eq!(service_name(914, Protocol::Udp), Some("rift-lies"));
+/// assert_eq!(service_name(6063, Protocol::Udp), Some("x11"));
+/// ```
+pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
+    match tables::first_name(port, proto as usize) {
+        Some(id) => Some(tables::string(id)),
+        None => None,
+    }
+}
+
+/// What the registry says about `port` on `proto`, for every `u16` (see
+/// [`Status`] for the rule).
+///
+/// ```
+/// use iana_ports::{status, Protocol, Status};
+/// assert_eq!(status(6063, Protocol::Tcp), Status::Assigned);
+/// assert_eq!(status(6064, Protocol::Tcp), Status::Assigned); // ndl-ahp-svc
+/// assert_eq!(status(65535, Protocol::Sctp), Status::Unassigned);
+/// ```
+pub const fn status(port: u16, proto: Protocol) -> Status {
+    let seg = tables::segment(port, proto as usize);
+    let (mut i, end) = tables::segment_rows(seg);
+    let mut best = 2u8; // Unassigned unless a row says more
+    while i < end {
+        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & 0b11;
+        if code < best {
+            best = code;
+        }
+        i += 1;
+    }
+    Status::from_code(best)
+}
+
+/// Rows whose own columns contain `query`, ASCII case-insensitively, as
+/// IANA's search box on the registry page matches: service name, port
+/// (`6000-6063`), protocol, description, assignee and contact ids with
+/// their brackets, dates, reference, service code, unauthorized use and
+/// notes. People's names and organisations are not searched. An empty
+/// query matches every row. Nothing is allocated.
+///
+/// Columns left out by Cargo features are not searched.
+///
+/// ```
+/// let hits: Vec<_> = iana_ports::search("matrix").filter_map(|r| r.service_name()).collect();
+/// assert_eq!(hits.len(), 12);
+/// assert!(hits.contains(&"ahsp")); // its assignee is [QuantuMatriX_Technologies]
+/// ```
+pub fn search(query: &str) -> Search<'_> {
+    Search { query: query.as_bytes(), next: 0, back: RECORDS.len() }
+}
+
+/// Iterator returned by [`search`].
+///
+/// ```
+/// let mut s = iana_ports::search("x window system");
+/// assert_eq!(s.next().unwrap().service_name(), Some("x11"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Search<'q> {
+    query: &'q [u8],
+    next: usize,
+    back: usize,
+}
+
+impl Iterator for Search<'_> {
+    type Item = &'static Record;
+
+    fn next(&mut self) -> Option<&'static Record> {
+        while self.next < self.back {
+            let record = &RECORDS[self.next];
+            self.next += 1;
+            if matches(record, self.query) {
+                return Some(record);
+            }
+        }
+        None
+    }
+}
+
+impl DoubleEndedIterator for Search<'_> {
+    fn next_back(&mut self) -> Option<&'static Record> {
+        while self.next < self.back {
+            self.back -= 1;
+            let record = &RECORDS[self.back];
+            if matches(record, self.query) {
+                return Some(record);
+            }
+        }
+        None
+    }
+}
+
+impl FusedIterator for Search<'_> {}
+
+/// ASCII case-insensitive substring test.
+fn contains(haystack: &str, needle: &[u8]) -> bool {
+    let hay = haystack.as_bytes();
+    if needle.len() > hay.len() {
+        return false;
+    }
+    if needle.is_empty() {
+        return true;
+    }
+    let first = needle[0].to_ascii_lowercase();
+    (0..=hay.len() - needle.len()).any(|at| {
+        hay[at].to_ascii_lowercase() == first && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// Writes `n` in decimal into `buf`, returning the digits.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    core::str::from_utf8(&buf[at..]).unwrap_or("")
+}
+
+fn port_matches(range: crate::PortRange, query: &[u8]) -> bool {
+    // The CSV writes `6000-6063`: a query may span the dash.
+    let mut text = [0u8; 11];
+    let mut buf = [0u8; 10];
+    let start = decimal(u32::from(range.start), &mut buf).as_bytes();
+    let mut len = start.len();
+    text[..len].copy_from_slice(start);
+    if !range.is_single() {
+        let mut buf = [0u8; 10];
+        let end = decimal(u32::from(range.end), &mut buf).as_bytes();
+        text[len] = b'-';
+        text[len + 1..len + 1 + end.len()].copy_from_slice(end);
+        len += 1 + end.len();
+    }
+    core::str::from_utf8(&text[..len]).is_ok_and(|t| contains(t, query))
+}
+
+fn matches(record: &Record, query: &[u8]) -> bool {
+    let text = |t: Option<&'static str>| t.is_some_and(|t| contains(t, query));
+    if text(record.service_name())
+        || record.ports().is_some_and(|r| port_matches(r, query))
+        || text(record.protocol().map(Protocol::as_str))
+    {
+        return true;
+    }
+    #[cfg(feature = "descriptions")]
+    if text(record.description()) {
+        return true;
+    }
+    #[cfg(feature = "contacts")]
+    if contains(record.assignee().as_str(), query) || contains(record.contact().as_str(), query) {
+        return true;
+    }
+    #[cfg(feature = "dates")]
+    if text(record.registration_date()) || text(record.modification_date()) {
+        return true;
+    }
+    #[cfg(feature = "references")]
+    if text(record.reference()) || text(tables::optional(tables::EXTRA_SERVICE_CODE[record.extra_index()])) {
+        return true;
+    }
+    #[cfg(feature = "notes")]
+    if text(record.unauthorized_use()) || text(record.notes()) {
+        return true;
+    }
+    false
+}

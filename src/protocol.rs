@@ -1,0 +1,125 @@
+//! Transport protocols.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// A transport protocol of the registry.
+///
+/// ```
+/// use iana_ports::Protocol;
+/// assert_eq!("TCP".parse::<Protocol>(), Ok(Protocol::Tcp));
+/// assert_eq!(Protocol::Sctp.to_string(), "sctp");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
+pub enum Protocol {
+    /// Transmission Control Protocol.
+    Tcp,
+    /// User Datagram Protocol.
+    Udp,
+    /// Stream Control Transmission Protocol.
+    Sctp,
+    /// Datagram Congestion Control Protocol.
+    Dccp,
+}
+
+impl Protocol {
+    /// All four protocols, in registry order of importance.
+    ///
+    /// ```
+    /// assert_eq!(iana_ports::Protocol::ALL.len(), 4);
+    /// ```
+    pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Sctp, Protocol::Dccp];
+
+    /// The registry's spelling: `"tcp"`, `"udp"`, `"sctp"` or `"dccp"`.
+    ///
+    /// ```
+    /// assert_eq!(iana_ports::Protocol::Dccp.as_str(), "dccp");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+            Protocol::Sctp => "sctp",
+            Protocol::Dccp => "dccp",
+        }
+    }
+
+    /// Parses a protocol name in any case, in `const` contexts too.
+    ///
+    /// ```
+    /// use iana_ports::Protocol;
+    /// const P: Option<Protocol> = Protocol::parse("Udp");
+    /// assert_eq!(P, Some(Protocol::Udp));
+    /// assert_eq!(Protocol::parse("tcpp"), None);
+    /// ```
+    pub const fn parse(text: &str) -> Option<Protocol> {
+        let mut i = 0;
+        while i < Protocol::ALL.len() {
+            let p = Protocol::ALL[i];
+            if crate::tables::eq_ignore_case(p.as_str().as_bytes(), text.as_bytes()) {
+                return Some(p);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The protocol of a record's flag bits (1-4), if any.
+    pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
+        match code {
+            1 => Some(Protocol::Tcp),
+            2 => Some(Protocol::Udp),
+            3 => Some(Protocol::Sctp),
+            4 => Some(Protocol::Dccp),
+            _ => None,
+        }
+    }
+
+    /// Flag-bit code of this protocol (1-4).
+    pub(crate) const fn code(self) -> u8 {
+        self as u8 + 1
+    }
+}
+
+impl fmt::Display for Protocol {
+    /// ```
+    /// assert_eq!(format!("{}", iana_ports::Protocol::Udp), "udp");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Protocol {
+    type Err = ParseProtocolError;
+
+    /// ```
+    /// use iana_ports::Protocol;
+    /// assert_eq!("sctp".parse(), Ok(Protocol::Sctp));
+    /// assert!("quic".parse::<Protocol>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Protocol::parse(text).ok_or(ParseProtocolError { _private: () })
+    }
+}
+
+/// The error of parsing a [`Protocol`] from text that is not one.
+///
+/// ```
+/// let err = "tcpp".parse::<iana_ports::Protocol>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown transport protocol (expected tcp, udp, sctp or dccp, in any case)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseProtocolError {
+    _private: (),
+}
+
+impl fmt::Display for ParseProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown transport protocol (expected tcp, udp, sctp or dccp, in any case)")
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for ParseProtocolError {}

@@ -1,0 +1,129 @@
+//! The generated tables and the primitives that read them.
+
+#![allow(clippy::unreadable_literal)]
+
+include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+
+/// The name hash, shared verbatim with the generator.
+pub(crate) mod hash {
+    include!(concat!(env!("OUT_DIR"), "/hash.rs"));
+}
+
+/// Record flag bits (see the generator's `tables::flags`).
+pub(crate) const PROTO_MASK: u8 = 0b0000_0111;
+pub(crate) const HAS_PORT: u8 = 0b0000_1000;
+pub(crate) const STATUS_SHIFT: u8 = 4;
+
+/// String `id` of the blob; id 0 is "".
+#[inline]
+pub(crate) const fn string(id: u16) -> &'static str {
+    let id = id as usize;
+    let start = STRING_BOUNDS[id] as usize;
+    let end = STRING_BOUNDS[id + 1] as usize;
+    STRINGS.split_at(start).1.split_at(end - start).0
+}
+
+/// `Some(text)` unless the string is empty (absent).
+#[inline]
+pub(crate) const fn optional(id: u16) -> Option<&'static str> {
+    if id == 0 { None } else { Some(string(id)) }
+}
+
+/// ASCII case-insensitive equality, usable in `const fn`.
+#[inline]
+pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The name-hash slot holding `name` (any case), if it is registered.
+#[inline]
+pub(crate) const fn name_slot(name: &str) -> Option<usize> {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() || bytes.len() > NAME_MAX_LEN {
+        return None;
+    }
+    let h = hash::name_hash(bytes, NAME_SEED);
+    let bucket = hash::bucket_of(h, NAME_PILOTS.len());
+    let slot = hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOT_KEY.len());
+    let key = NAME_SLOT_KEY[slot];
+    if key != 0 && eq_ignore_case(string(key).as_bytes(), bytes) { Some(slot) } else { None }
+}
+
+/// The interval segment of protocol `proto` (0-3) that holds `port`.
+#[inline]
+pub(crate) const fn segment(port: u16, proto: usize) -> usize {
+    let base = proto * 257;
+    let block = (port >> 8) as usize;
+    let mut lo = SEG_BLOCK[base + block] as usize;
+    let mut hi = SEG_BLOCK[base + block + 1] as usize;
+    let end = SEG_BLOCK[base + 256] as usize;
+    if hi >= end {
+        hi = end - 1;
+    }
+    // Largest segment in [lo, hi] starting at or before `port`; `lo` holds
+    // the block's first port, so one exists.
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if SEG_START[mid] <= port {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
+}
+
+/// Range of `SEG_POOL` listing the records of segment `seg`.
+#[inline]
+pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
+    let start = if seg == 0 { 0 } else { SEG_END[seg - 1] as usize };
+    (start, SEG_END[seg] as usize)
+}
+
+/// String id of the first named row covering `port` on `proto` (0-3).
+#[inline]
+pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
+    let word = proto * 1024 + (port >> 6) as usize;
+    let bits = NAMED_BITS[word];
+    let bit = 1u64 << (port & 63);
+    if bits & bit == 0 {
+        return None;
+    }
+    let rank = NAMED_RANK[word] as usize + (bits & (bit - 1)).count_ones() as usize;
+    Some(NAMED_NAME[rank])
+}
+
+/// Every registry row, built from the generated columns at compile time.
+pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
+    let mut out = [crate::Record {
+        name: 0,
+        start: 0,
+        end: 0,
+        flags: 0,
+        #[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+        detail: 0,
+    }; RECORD_COUNT];
+    let mut i = 0;
+    while i < RECORD_COUNT {
+        out[i] = crate::Record {
+            name: RECORD_NAME[i],
+            start: RECORD_START[i],
+            end: RECORD_END[i],
+            flags: RECORD_FLAGS[i],
+            #[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+            detail: RECORD_DETAIL[i],
+        };
+        i += 1;
+    }
+    out
+};
