@@ -104,7 +104,7 @@ pub enum QueryError {
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QueryError::Empty => f.write_str("empty query"),
+            QueryError::Empty => f.write_str("\"\": empty query, nothing to look up"),
             QueryError::NonAscii { input, ch } => {
                 write!(
                     f,

@@ -1,0 +1,860 @@
+//! End-to-end tests: run the built `iana-ports` binary and check its
+//! stdout, stderr and exit status for every behaviour and error path.
+
+use std::collections::HashMap;
+use std::io::Read as _;
+use std::process::{Command, Output, Stdio};
+
+use iana_ports::Protocol;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iana-ports"))
+        .args(args)
+        .output()
+        .expect("run iana-ports")
+}
+
+struct Run {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn cli(args: &[&str]) -> Run {
+    let o = run(args);
+    Run {
+        code: o.status.code().expect("exit code"),
+        out: String::from_utf8(o.stdout).expect("utf-8 stdout"),
+        err: String::from_utf8(o.stderr).expect("utf-8 stderr"),
+    }
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let r = cli(args);
+    let v = serde_json::from_str(&r.out)
+        .unwrap_or_else(|e| panic!("{args:?}: bad JSON ({e}): {}", r.out));
+    (r.code, v)
+}
+
+/// The data lines of the record table: (service, port, proto, status).
+fn table_rows(out: &str) -> Vec<(String, String, String, String)> {
+    let mut rows = Vec::new();
+    for line in out.lines() {
+        if line.starts_with("Contact Information") {
+            break;
+        }
+        if line.starts_with("SERVICE")
+            || line.starts_with(' ')
+            || line.is_empty()
+            || line.contains(" is ")
+        {
+            continue;
+        }
+        let f: Vec<&str> = line.split_whitespace().collect();
+        rows.push((f[0].into(), f[1].into(), f[2].into(), f[3].into()));
+    }
+    rows
+}
+
+fn row(s: &str, port: &str, proto: &str, status: &str) -> (String, String, String, String) {
+    (s.into(), port.into(), proto.into(), status.into())
+}
+
+// ---- lookups ----
+
+#[test]
+fn port_and_protocol() {
+    let r = cli(&["8448/tcp"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(
+        table_rows(&r.out),
+        [row("matrix-fed", "8448", "tcp", "Assigned")]
+    );
+    assert!(r.out.contains("Matrix Federation Protocol"));
+    assert!(r.out.contains("contact: [Travis_Ralston]"));
+    assert!(r.out.contains("registered: 2023-08-04"));
+    assert!(r.out.contains("\nContact Information\n"));
+    assert!(r.out.contains("[Travis_Ralston]  Travis Ralston"));
+}
+
+#[test]
+fn port_on_every_protocol() {
+    let r = cli(&["443"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(
+        table_rows(&r.out),
+        [
+            row("https", "443", "tcp", "Assigned"),
+            row("https", "443", "udp", "Assigned"),
+            row("https", "443", "sctp", "Assigned")
+        ]
+    );
+    assert!(
+        r.out
+            .contains("443/dccp is Unassigned (no registry row covers it)"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.contains("[IESG]"));
+}
+
+#[test]
+fn range_port_finds_the_range_row() {
+    let r = cli(&["6010/tcp"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        table_rows(&r.out)[0],
+        row("x11", "6000-6063", "tcp", "Assigned")
+    );
+    assert!(r.out.contains("X Window System"));
+}
+
+#[test]
+fn range_query_lists_overlapping_rows() {
+    let r = cli(&["6060-6070/TCP"]);
+    assert_eq!(r.code, 0);
+    let names: Vec<String> = table_rows(&r.out).into_iter().map(|r| r.0).collect();
+    assert_eq!(names[0], "x11");
+    assert!(names.len() > 3, "{names:?}");
+    assert!(
+        table_rows(&r.out)
+            .iter()
+            .all(|r| r.2 == "tcp" || r.2 == "any")
+    );
+    // A range with nothing named on it.
+    let r = cli(&["49152-65535/dccp"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("no service is registered in this range"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn name_on_every_protocol() {
+    let r = cli(&["https"]);
+    assert_eq!(r.code, 0);
+    let rows: Vec<(String, String)> = table_rows(&r.out).into_iter().map(|r| (r.1, r.2)).collect();
+    // Three ported rows and a port-less DNS-SD row, in registry order.
+    let want = [
+        ("443", "tcp"),
+        ("443", "udp"),
+        ("443", "sctp"),
+        ("-", "tcp"),
+    ];
+    assert_eq!(rows, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+}
+
+#[test]
+fn name_in_any_case_with_protocol() {
+    let r = cli(&["HTTPS/udp"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(table_rows(&r.out), [row("https", "443", "udp", "Assigned")]);
+    let r = cli(&["besapi/TCP"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        table_rows(&r.out),
+        [row("BESApi", "3408", "tcp", "Assigned")]
+    );
+}
+
+#[test]
+fn name_holding_a_slash() {
+    let r = cli(&["cl/1"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(table_rows(&r.out)[0].0, "cl/1");
+    assert!(r.out.contains("alias of: cl-1"));
+    let r = cli(&["cl/1/udp"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(table_rows(&r.out), [row("cl/1", "172", "udp", "Assigned")]);
+}
+
+#[test]
+fn port_less_name() {
+    let r = cli(&["rdp"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(table_rows(&r.out).len(), 2);
+    assert!(table_rows(&r.out).iter().all(|r| r.1 == "-"));
+}
+
+#[test]
+fn unassigned_port_says_so() {
+    let r = cli(&["4/udp"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(table_rows(&r.out), [row("-", "4", "udp", "Unassigned")]);
+    assert!(r.out.contains("4/udp is Unassigned\n"), "{}", r.out);
+    assert!(
+        r.err
+            .contains("\"4/udp\": no service is registered on this port"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn reserved_port_says_so() {
+    let r = cli(&["0/tcp"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(table_rows(&r.out)[0].3, "Reserved");
+    assert!(r.out.contains("0/tcp is Reserved\n"), "{}", r.out);
+}
+
+#[test]
+fn port_no_row_covers() {
+    let r = cli(&["50000/sctp"]);
+    assert_eq!(r.code, 1);
+    assert!(table_rows(&r.out).is_empty());
+    assert!(
+        r.out.contains(
+            "50000/sctp is Unassigned (no registry row covers it); 49152-65535 are Dynamic"
+        ),
+        "{}",
+        r.out
+    );
+}
+
+#[test]
+fn assigned_port_with_other_rows() {
+    // 4444/tcp is krb524 (and a second name).
+    let r = cli(&["4444/tcp"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(table_rows(&r.out)[0].0, "krb524");
+    assert!(!r.out.contains(" is Unassigned"));
+}
+
+#[test]
+fn unknown_name() {
+    let r = cli(&["no-such-service"]);
+    assert_eq!(r.code, 1);
+    assert!(r.out.is_empty(), "{}", r.out);
+    assert!(
+        r.err.contains("no service named \"no-such-service\""),
+        "{}",
+        r.err
+    );
+    assert!(r.err.contains("--search"));
+}
+
+#[test]
+fn name_on_another_protocol() {
+    let r = cli(&["https/dccp"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err
+            .contains("\"https\" is registered only for tcp, udp, sctp"),
+        "{}",
+        r.err
+    );
+}
+
+// ---- search ----
+
+#[test]
+fn search_matrix_like_iana() {
+    let r = cli(&["--search", "matrix"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let names: Vec<String> = table_rows(&r.out).into_iter().map(|r| r.0).collect();
+    let expected: Vec<&str> = iana_ports::search("matrix")
+        .map(|r| r.service_name().unwrap_or("-"))
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(names.len(), 12);
+    assert!(
+        names.contains(&"ahsp".to_owned()),
+        "matched through its assignee id"
+    );
+    // Every column that has a value is shown.
+    assert!(r.out.contains("alias of: matrix-vnet"));
+    assert!(
+        r.out
+            .contains("notes: This entry is an alias to \"matrix-vnet\".")
+    );
+    // The Contact Information table: ids, names, organisations, URIs, dates.
+    let contacts = r
+        .out
+        .split("\nContact Information\n")
+        .nth(1)
+        .expect("contact table");
+    assert!(contacts.starts_with("ID "), "{contacts}");
+    for header in ["NAME", "ORGANIZATION", "URI", "UPDATED"] {
+        assert!(contacts.lines().next().unwrap().contains(header));
+    }
+    assert!(contacts.contains("[Travis_Ralston]"));
+    assert!(contacts.contains("[Ken_Jibiki]      Ken Jibiki"));
+    assert!(contacts.contains("2009-03-18"));
+    assert!(contacts.contains("mailto:ken&"));
+    let people = contacts.lines().skip(1).count();
+    assert_eq!(people, 9, "{contacts}");
+}
+
+#[test]
+fn search_nothing_found() {
+    let r = cli(&["--search", "zzqqxxyy"]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("no registry row matches \"zzqqxxyy\""));
+}
+
+#[test]
+fn search_empty_is_an_error() {
+    let r = cli(&["--search", " "]);
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("empty search text"), "{}", r.err);
+}
+
+// ---- JSON ----
+
+const RECORD_KEYS: [&str; 16] = [
+    "service_name",
+    "port",
+    "port_end",
+    "ports",
+    "protocol",
+    "status",
+    "description",
+    "assignee",
+    "contact",
+    "registration_date",
+    "modification_date",
+    "reference",
+    "service_code",
+    "unauthorized_use",
+    "notes",
+    "alias_of",
+];
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_schema_of_a_lookup() {
+    let (code, v) = json(&["--json", "8448/tcp"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        keys(&v),
+        [
+            "schema_version",
+            "registry",
+            "query",
+            "found",
+            "port_status",
+            "records",
+            "contacts"
+        ]
+    );
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["registry"]["updated"], iana_ports::REGISTRY.updated);
+    assert_eq!(v["query"]["kind"], "port");
+    assert_eq!(v["query"]["port"], 8448);
+    assert_eq!(v["query"]["protocol"], "tcp");
+    assert_eq!(v["found"], true);
+    assert_eq!(v["port_status"][0]["status"], "Assigned");
+    let rec = &v["records"][0];
+    assert_eq!(keys(rec), RECORD_KEYS);
+    assert_eq!(rec["service_name"], "matrix-fed");
+    assert_eq!(rec["ports"], "8448");
+    assert_eq!(rec["description"], "Matrix Federation Protocol");
+    assert_eq!(rec["contact"][0]["id"], "Travis_Ralston");
+    assert_eq!(rec["contact"][0]["name"], "Travis Ralston");
+    assert_eq!(
+        keys(&rec["contact"][0]),
+        ["id", "name", "organization", "uris", "updated"]
+    );
+    assert!(
+        rec["contact"][0]["uris"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("mailto:")
+    );
+    assert_eq!(v["contacts"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn json_every_column() {
+    // A DCCP row has a service code; finger has an unauthorized-use report.
+    let (_, v) = json(&["--format", "json", "9/dccp"]);
+    assert_eq!(v["records"][0]["service_code"], 1145656131);
+    let (_, v) = json(&["--json", "finger/tcp"]);
+    assert!(
+        v["records"][0]["unauthorized_use"]
+            .as_str()
+            .unwrap()
+            .contains("RFC4146")
+    );
+    let (_, v) = json(&["--json", "x11/udp"]);
+    assert_eq!(v["records"][0]["port"], 6000);
+    assert_eq!(v["records"][0]["port_end"], 6063);
+    assert_eq!(v["records"][0]["ports"], "6000-6063");
+    assert_eq!(v["query"]["kind"], "name");
+    assert_eq!(v["query"]["name"], "x11");
+    let (_, v) = json(&["--json", "matrix_vnet"]);
+    assert_eq!(v["records"][0]["alias_of"], "matrix-vnet");
+    let (_, v) = json(&["--json", "active-net"]);
+    assert_eq!(v["records"][0]["protocol"], Value::Null);
+}
+
+#[test]
+fn json_port_status_and_not_found() {
+    let (code, v) = json(&["--json", "443"]);
+    assert_eq!(code, 0);
+    let status: Vec<(&str, &str)> = v["port_status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["protocol"].as_str().unwrap(),
+                s["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("tcp", "Assigned"),
+            ("udp", "Assigned"),
+            ("sctp", "Assigned"),
+            ("dccp", "Unassigned")
+        ]
+    );
+    let (code, v) = json(&["--json", "4/udp"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["found"], false);
+    assert_eq!(v["records"][0]["status"], "Unassigned");
+    let (code, v) = json(&["--json", "nothing-here"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["records"], Value::Array(vec![]));
+    let (code, v) = json(&["--json", "6000-6001/tcp"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["query"]["kind"], "range");
+    assert_eq!(v["query"]["port_end"], 6001);
+}
+
+#[test]
+fn json_search() {
+    let (code, v) = json(&["--json", "--search", "matrix"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["query"]["kind"], "search");
+    assert_eq!(v["query"]["input"], "matrix");
+    assert_eq!(v["records"].as_array().unwrap().len(), 12);
+    assert_eq!(v["contacts"].as_array().unwrap().len(), 9);
+    assert_eq!(v["port_status"], Value::Array(vec![]));
+}
+
+#[test]
+fn json_info() {
+    let (code, v) = json(&["--info", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["rows"]["total"], iana_ports::records().len());
+    let sum: u64 = ["tcp", "udp", "sctp", "dccp", "no_protocol"]
+        .iter()
+        .map(|k| v["rows"][k].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum as usize, iana_ports::records().len());
+    assert_eq!(v["contacts"]["people_table"], iana_ports::people().len());
+}
+
+// ---- table layout ----
+
+#[test]
+fn table_fits_80_columns_and_full_shows_all() {
+    for args in [
+        &["--search", "matrix"][..],
+        &["443"],
+        &["2222/tcp"],
+        &["--search", "x window"],
+    ] {
+        let r = cli(args);
+        for line in r.out.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} chars: {line}",
+                line.chars().count()
+            );
+        }
+    }
+    let cut = cli(&["--format", "table", "--search", "matrix"]);
+    assert!(cut.out.contains('…'));
+    assert!(cut.err.contains("--full shows it all"), "{}", cut.err);
+    let full = cli(&["--search", "matrix", "--full"]);
+    assert!(!full.out.contains('…'));
+    assert!(full.err.is_empty(), "{}", full.err);
+    assert!(full.out.contains("[The_Matrix.org_Foundation_C.I.C.]  "));
+    assert!(full.out.lines().any(|l| l.chars().count() > 80));
+    let notes = iana_ports::by_name("matrix_vnet")
+        .next()
+        .unwrap()
+        .notes()
+        .unwrap();
+    let first = notes.lines().next().unwrap().trim_end();
+    assert!(full.out.contains(first), "{first}");
+    let wide = cli(&["--width", "200", "--search", "matrix"]);
+    assert!(wide.out.lines().any(|l| l.chars().count() > 80));
+}
+
+// ---- --info ----
+
+#[test]
+fn info_text() {
+    let r = cli(&["--info"]);
+    assert_eq!(r.code, 0);
+    assert!(r.out.contains(iana_ports::REGISTRY.updated));
+    assert!(r.out.contains(&format!(
+        "rows                          {}",
+        iana_ports::records().len()
+    )));
+    for p in Protocol::ALL {
+        let n = iana_ports::records()
+            .iter()
+            .filter(|r| r.protocol() == Some(p))
+            .count();
+        assert!(
+            r.out.contains(&format!("  {:<28}{n}\n", p.as_str())),
+            "{p}: {}",
+            r.out
+        );
+    }
+    assert!(r.out.contains(&format!(
+        "contacts (people table)       {}",
+        iana_ports::people().len()
+    )));
+}
+
+// ---- errors and usage ----
+
+fn input_error(query: &str, expect: &str) {
+    let r = cli(&[query]);
+    assert_eq!(r.code, 2, "{query:?}: {}", r.out);
+    assert!(r.out.is_empty());
+    assert!(r.err.contains(expect), "{query:?}: {}", r.err);
+    assert!(
+        r.err.contains("expected PORT (443), PORT/PROTO (443/tcp)"),
+        "{query:?}: {}",
+        r.err
+    );
+}
+
+#[test]
+fn input_errors_exit_2_naming_the_input() {
+    input_error(
+        "70000/tcp",
+        "\"70000/tcp\": port 70000 is out of range (ports are 0-65535)",
+    );
+    input_error("99999999999999999999999", "is out of range");
+    input_error(
+        "443/tcpp",
+        "\"443/tcpp\": unknown protocol \"tcpp\" (expected tcp, udp, sctp or dccp)",
+    );
+    input_error("https/quic", "unknown protocol \"quic\"");
+    input_error("", "\"\": empty query");
+    input_error("   ", "empty query");
+    input_error("/", "\"/\": no port or service name before the `/`");
+    input_error("/tcp", "no port or service name before the `/`");
+    input_error("443/", "\"443/\": no protocol after the `/`");
+    input_error("héllo", "\"héllo\": 'é' (U+00E9) is not ASCII");
+    input_error("８０", "is not ASCII");
+    input_error("ht\ttp", "control characters are not allowed");
+    input_error("10-5", "\"10-5\" is not a port or a range");
+    input_error("1-2-3/udp", "is not a port or a range");
+    input_error("6000-70000", "port 70000 is out of range");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = cli(&[]);
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("Usage:"), "{}", r.err);
+    for args in [
+        &["--bogus"][..],
+        &["--info", "--search", "x"],
+        &["443", "--etc-services"],
+        &["--etc-services", "--json"],
+        &["--format", "xml", "443"],
+        &["--width", "10", "443"],
+        &["--json", "--format", "table", "443"],
+        &["443", "80"],
+        &["--search"],
+    ] {
+        let r = cli(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.out.is_empty(), "{args:?}");
+        assert!(r.err.contains("error:"), "{args:?}: {}", r.err);
+    }
+}
+
+#[test]
+fn help_is_a_manual() {
+    let r = cli(&["--help"]);
+    assert_eq!(r.code, 0);
+    for needle in [
+        "Usage: iana-ports",
+        "PORT/PROTO",
+        "START-END[/PROTO]",
+        "EXAMPLES:",
+        "iana-ports --search matrix",
+        "iana-ports --etc-services",
+        "EXIT STATUS:",
+        "usage or input error",
+        "schema_version 1",
+        "--full",
+        "Contact Information",
+    ] {
+        assert!(r.out.contains(needle), "--help lacks {needle:?}");
+    }
+    let short = cli(&["-h"]);
+    assert_eq!(short.code, 0);
+    assert!(short.out.contains("Examples: iana-ports 8448/tcp"));
+    let v = cli(&["--version"]);
+    assert_eq!(v.code, 0);
+    assert!(v.out.starts_with("iana-ports "));
+}
+
+#[test]
+fn closed_pipe_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iana-ports"))
+        .arg("--etc-services")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap(); // then dropped: pipe closed
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+// ---- --etc-services ----
+
+struct Entry {
+    name: String,
+    port: u16,
+    proto: String,
+    aliases: Vec<String>,
+}
+
+/// Parses like glibc's nss_files: cut at `#`, split at whitespace, name,
+/// port/proto, aliases.
+fn parse_services(text: &str) -> Vec<Entry> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.split('#').next().unwrap();
+            let mut f = line.split_whitespace();
+            let name = f.next()?.to_owned();
+            let (port, proto) = f
+                .next()
+                .expect("port/proto")
+                .split_once('/')
+                .expect("slash");
+            Some(Entry {
+                name,
+                port: port.parse().expect("port"),
+                proto: proto.to_owned(),
+                aliases: f.map(String::from).collect(),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn etc_services_content() {
+    let r = cli(&["--etc-services"]);
+    assert_eq!(r.code, 0);
+    assert!(r.err.is_empty());
+    assert!(r.out.starts_with("# /etc/services"));
+    assert!(r.out.contains(iana_ports::REGISTRY.updated));
+    let entries = parse_services(&r.out);
+    // The first line per port/protocol is the registry's first name for it.
+    let mut first: HashMap<(u16, &str), &str> = HashMap::new();
+    for e in &entries {
+        first
+            .entry((e.port, e.proto.as_str()))
+            .or_insert(e.name.as_str());
+    }
+    for (&(port, proto), &name) in &first {
+        let p = Protocol::parse(proto).expect("known protocol");
+        assert_eq!(
+            iana_ports::service_name(port, p),
+            Some(name),
+            "{port}/{proto}"
+        );
+    }
+    for p in Protocol::ALL {
+        for port in [7u16, 80, 443, 6000, 6063, 8448] {
+            if let Some(name) = iana_ports::service_name(port, p) {
+                assert_eq!(
+                    first.get(&(port, p.as_str())),
+                    Some(&name),
+                    "{port}/{p} missing"
+                );
+            }
+        }
+    }
+    // Every named row with a port is there, on every port of its range and
+    // on each protocol it applies to, as a name or as an alias.
+    let mut known: HashMap<(&str, u16, &str), ()> = HashMap::new();
+    for e in &entries {
+        known.insert((e.name.as_str(), e.port, e.proto.as_str()), ());
+        for a in &e.aliases {
+            known.insert((a.as_str(), e.port, e.proto.as_str()), ());
+        }
+    }
+    let mut checked = 0;
+    for rec in iana_ports::records() {
+        let (Some(name), Some(range)) = (rec.service_name(), rec.ports()) else {
+            continue;
+        };
+        for p in Protocol::ALL.into_iter().filter(|&p| rec.applies_to(p)) {
+            for port in range.start..=range.end {
+                assert!(
+                    known.contains_key(&(name, port, p.as_str())),
+                    "{name} {port}/{p} lost"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 12_000);
+    // Ranges expanded, no-protocol rows on all four protocols.
+    let x11 = entries.iter().filter(|e| e.name == "x11").count();
+    assert_eq!(x11, 128);
+    let active: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.name == "active-net" && e.port == 3322)
+        .map(|e| e.proto.as_str())
+        .collect();
+    assert_eq!(active, ["tcp", "udp", "sctp", "dccp"]);
+    // Declared aliases and lower-case aliases.
+    let vnet = entries.iter().find(|e| e.name == "matrix-vnet").unwrap();
+    assert_eq!(vnet.aliases, ["matrix_vnet"]);
+    let besapi = entries.iter().find(|e| e.name == "BESApi").unwrap();
+    assert_eq!(besapi.aliases, ["besapi"]);
+    let whois = entries
+        .iter()
+        .find(|e| e.port == 63 && e.proto == "tcp")
+        .unwrap();
+    assert_eq!(
+        (whois.name.as_str(), whois.aliases.as_slice()),
+        ("whoispp", &["whois++".to_owned()][..])
+    );
+    assert!(
+        r.out
+            .contains("\nhttp            80/tcp     # World Wide Web HTTP\n")
+    );
+    // Every name is one glibc can read.
+    for e in &entries {
+        assert!(
+            iana_ports_cli::etc_services::glibc_name_problem(&e.name).is_none(),
+            "{}",
+            e.name
+        );
+    }
+    for line in r.out.lines().filter(|l| l.starts_with("#!")) {
+        assert!(line.contains("left out"), "{line}");
+    }
+}
+
+// ---- glibc reads the file ----
+
+fn getent(services: &std::path::Path, keys: &[&str]) -> Result<String, String> {
+    let mut script = format!(
+        "mount --bind '{}' /etc/services || exit 97\n",
+        services.display()
+    );
+    for key in keys {
+        script.push_str(&format!(
+            "printf '%s => ' '{key}'; getent services '{key}' || echo \"exit=$?\"\n"
+        ));
+    }
+    let out = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .output();
+    match out {
+        Err(e) => Err(format!("cannot run unshare: {e}")),
+        Ok(o) if o.status.code() == Some(97) || !o.status.success() => Err(format!(
+            "unshare/mount failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        )),
+        Ok(o) => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+#[test]
+fn glibc_reads_the_etc_services_output() {
+    if !is_root() {
+        println!(
+            "SKIPPED glibc_reads_the_etc_services_output: not root, cannot bind-mount over /etc/services"
+        );
+        return;
+    }
+    if Command::new("unshare").arg("--help").output().is_err() {
+        println!("SKIPPED glibc_reads_the_etc_services_output: `unshare` is not installed");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("iana-ports-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("services");
+    std::fs::write(&file, run(&["--etc-services"]).stdout).unwrap();
+    let keys = [
+        "http",
+        "https/udp",
+        "443/tcp",
+        "6010/tcp",
+        "x11/udp",
+        "BESApi",
+        "besapi/udp",
+        "matrix_vnet",
+        "whois++",
+        "active-net/dccp",
+        "3325/sctp",
+        "8448/tcp",
+        "www",
+        "4/udp",
+        "no-such-service",
+    ];
+    let answer = getent(&file, &keys);
+    std::fs::remove_dir_all(&dir).ok();
+    let answer = answer.unwrap_or_else(|e| panic!("running as root, yet: {e}"));
+    let got: HashMap<&str, Vec<&str>> = answer
+        .lines()
+        .filter_map(|l| l.split_once(" => "))
+        .map(|(k, v)| (k, v.split_whitespace().collect()))
+        .collect();
+    let expect = |key: &str, want: &[&str]| {
+        assert_eq!(
+            got.get(key).map(Vec::as_slice),
+            Some(want),
+            "{key}: {answer}"
+        )
+    };
+    expect("http", &["http", "80/tcp"]);
+    expect("https/udp", &["https", "443/udp"]);
+    expect("443/tcp", &["https", "443/tcp"]);
+    expect("6010/tcp", &["x11", "6010/tcp"]);
+    expect("x11/udp", &["x11", "6000/udp"]);
+    expect("BESApi", &["BESApi", "3408/tcp", "besapi"]);
+    expect("besapi/udp", &["BESApi", "3408/udp", "besapi"]);
+    expect("matrix_vnet", &["matrix-vnet", "4360/tcp", "matrix_vnet"]);
+    expect("whois++", &["whoispp", "63/tcp", "whois++"]);
+    expect("active-net/dccp", &["active-net", "3322/dccp"]);
+    expect("3325/sctp", &["active-net", "3325/sctp"]);
+    expect("8448/tcp", &["matrix-fed", "8448/tcp"]);
+    expect("www", &["www", "80/tcp"]);
+    expect("4/udp", &["exit=2"]);
+    expect("no-such-service", &["exit=2"]);
+}
