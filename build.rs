@@ -2,6 +2,11 @@
 //!
 //! Kept thin on purpose: everything that can be wrong with the input is
 //! found and explained by the generator; this only wires paths and features.
+//!
+//! `IANA_PORTS_REGISTRY_DIR` names a directory holding a newer
+//! `service-names-port-numbers.csv` (and optionally the `.xml`) to build
+//! from instead of `registry/`; without an XML there, the shipped one
+//! supplies the people table, title and date.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
@@ -10,6 +15,7 @@ use iana_ports_gen::{Columns, Input};
 
 const CSV: &str = "service-names-port-numbers.csv";
 const XML: &str = "service-names-port-numbers.xml";
+const DIR_VAR: &str = "IANA_PORTS_REGISTRY_DIR";
 
 fn main() {
     if let Err(message) = run() {
@@ -28,14 +34,31 @@ fn read(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
 }
 
+/// The CSV and XML to build from, with the names errors show them by.
+fn sources(manifest: &Path) -> Result<[(PathBuf, String); 2], String> {
+    println!("cargo:rerun-if-env-changed={DIR_VAR}");
+    let shipped = manifest.join("registry");
+    let shipped_xml = (shipped.join(XML), format!("registry/{XML}"));
+    let Some(dir) = env::var_os(DIR_VAR).filter(|d| !d.is_empty()) else {
+        return Ok([(shipped.join(CSV), format!("registry/{CSV}")), shipped_xml]);
+    };
+    let dir = PathBuf::from(dir);
+    let shown = |file: &str| format!("{DIR_VAR}={}: {}", dir.display(), dir.join(file).display());
+    // Watch the directory too, so that an XML added later is picked up.
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if !dir.join(CSV).is_file() {
+        return Err(format!("{}: no such file (the directory must hold the IANA CSV)", shown(CSV)));
+    }
+    let xml = if dir.join(XML).exists() { (dir.join(XML), shown(XML)) } else { shipped_xml };
+    Ok([(dir.join(CSV), shown(CSV)), xml])
+}
+
 fn run() -> Result<(), String> {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let dir = manifest.join("registry");
-    let csv_shown = format!("registry/{CSV}");
-    let xml_shown = format!("registry/{XML}");
-    let csv = read(&dir.join(CSV), &csv_shown)?;
-    let xml = read(&dir.join(XML), &xml_shown)?;
+    let [(csv_path, csv_shown), (xml_path, xml_shown)] = sources(&manifest)?;
+    let csv = read(&csv_path, &csv_shown)?;
+    let xml = read(&xml_path, &xml_shown)?;
     let columns = Columns {
         descriptions: feature("descriptions"),
         contacts: feature("contacts"),
@@ -43,7 +66,7 @@ fn run() -> Result<(), String> {
         references: feature("references"),
         notes: feature("notes"),
     };
-    let code = iana_ports_gen::generate(
+    let (tables, constants) = iana_ports_gen::constants::generate(
         Input { path: &csv_shown, bytes: &csv },
         Input { path: &xml_shown, bytes: &xml },
         columns,
@@ -52,7 +75,8 @@ fn run() -> Result<(), String> {
     let write = |name: &str, text: &str| {
         fs::write(out.join(name), text).map_err(|e| format!("cannot write {name} to OUT_DIR: {e}"))
     };
-    write("tables.rs", &code)?;
+    write("tables.rs", &tables)?;
+    write("constants.rs", &constants)?;
     write("hash.rs", iana_ports_gen::HASH_SOURCE)?;
     Ok(())
 }

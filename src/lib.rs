@@ -35,7 +35,9 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod constants;
 mod lookup;
+mod macros;
 #[cfg(feature = "contacts")]
 mod person;
 mod protocol;
@@ -44,11 +46,14 @@ mod record;
 mod serde_impls;
 mod tables;
 
+pub use constants::{Dccp, Sctp, Tcp, Udp};
 pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, status};
 #[cfg(feature = "contacts")]
 pub use person::{Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use record::{Ids, PortClass, PortRange, Record, Status};
+#[doc(hidden)]
+pub use macros::private as __private;
 
 /// Facts about the compiled-in snapshot.
 ///

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod codegen;
+pub mod constants;
 pub mod csv_source;
 pub mod error;
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
