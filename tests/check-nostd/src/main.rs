@@ -1,0 +1,67 @@
+//! A `#![no_std]`, `#![no_main]` firmware-shaped binary using the const
+//! lookups, the typed constants, `port!` and `assert_unassigned!`, plus the
+//! run-time lookups (so that the tables are linked and `size -A` shows
+//! their cost).
+
+#![no_std]
+#![no_main]
+
+use core::hint::black_box;
+use core::panic::PanicInfo;
+
+use iana_ports::{Protocol, Status, Tcp, Udp, port, service_name, status};
+
+// Checked while compiling: a typo or a taken port fails the build.
+const HTTPS: u16 = iana_ports::port!("https/tcp");
+const DOMAIN: u16 = Udp::DOMAIN;
+const MATRIX: Option<u16> = port("matrix-fed", Protocol::Tcp);
+const IPP: Option<&str> = service_name(631, Protocol::Tcp);
+iana_ports::assert_unassigned!(50000, udp);
+
+const _: () = {
+    assert!(HTTPS == Tcp::HTTPS && HTTPS == 443);
+    assert!(DOMAIN == 53);
+    assert!(matches!(MATRIX, Some(8448)));
+    assert!(matches!(IPP, Some(name) if name.len() == 3));
+    assert!(matches!(status(4444, Protocol::Tcp), Status::Assigned));
+    assert!(Tcp::X11.start == 6000 && Tcp::X11.end == 6063);
+};
+
+/// Checks a few lookups at run time; returns 0 when all hold.
+fn check() -> u32 {
+    let mut failures = 0;
+    let port = black_box(443u16);
+    if service_name(port, Protocol::Tcp) != Some("https") {
+        failures += 1;
+    }
+    if iana_ports::port(black_box("Domain"), Protocol::Udp) != Some(iana_ports::port!("domain")) {
+        failures += 1;
+    }
+    if let Some(record) = iana_ports::by_port(black_box(6010), Protocol::Tcp).next() {
+        if record.service_name() != Some("x11") {
+            failures += 1;
+        }
+        #[cfg(feature = "full")]
+        if record.description().is_none() {
+            failures += 1;
+        }
+    }
+    failures + iana_ports::search(black_box("matrix")).count() as u32 / 1000
+}
+
+/// The entry point a reset handler would jump to.
+#[unsafe(no_mangle)]
+pub extern "C" fn _start() -> ! {
+    let failures = check();
+    black_box(failures);
+    loop {
+        core::hint::spin_loop();
+    }
+}
+
+#[panic_handler]
+fn panic(_: &PanicInfo) -> ! {
+    loop {
+        core::hint::spin_loop();
+    }
+}

@@ -1,0 +1,130 @@
+//! `IANA_PORTS_REGISTRY_DIR`: a throwaway crate depending on this one by
+//! path is built against the fixture snapshots in `tests/fixtures/byo/`.
+//!
+//! All builds share one target directory under `CARGO_TARGET_TMPDIR`, and
+//! the crate is built with `default-features = false` (the generator and
+//! its dependencies are compiled once; each case recompiles only this
+//! crate's tables).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+
+/// One cargo at a time: the cases share a target directory.
+static CARGO: Mutex<()> = Mutex::new(());
+
+const MAIN: &str = r#"
+fn main() {
+    use iana_ports::{Protocol, port, service_name};
+    let info = iana_ports::REGISTRY;
+    println!("title={}", info.title);
+    println!("updated={}", info.updated);
+    println!("records={}", info.records);
+    println!("made-up/tcp={:?}", port("byo-made-up", Protocol::Tcp));
+    println!("made-up/udp={:?}", port("byo-made-up", Protocol::Udp));
+    println!("40404/tcp={:?}", service_name(40404, Protocol::Tcp));
+    println!("http/tcp={:?}", port("http", Protocol::Tcp));
+    // The typed constants and `port!` come from the same snapshot.
+    println!("const={}", iana_ports::Tcp::BYO_MADE_UP);
+    println!("macro={}", iana_ports::port!("byo-made-up/udp"));
+}
+"#;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/byo")
+        .join(name)
+}
+
+/// Writes the throwaway crate and runs it with `IANA_PORTS_REGISTRY_DIR=dir`.
+fn run_with(dir: &Path) -> Output {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshot-override");
+    let krate = root.join("user");
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"byo-user\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\niana-ports = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+    std::fs::write(krate.join("src/main.rs"), MAIN).unwrap();
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--offline", "--manifest-path"])
+        .arg(krate.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env("IANA_PORTS_REGISTRY_DIR", dir)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+fn stdout_of(dir: &Path) -> String {
+    let out = run_with(dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "build against {} failed:\n{stderr}",
+        dir.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn csv_only_snapshot_uses_the_shipped_xml() {
+    let out = stdout_of(&fixture("csv-only"));
+    let shipped = iana_ports::REGISTRY;
+    assert!(out.contains(&format!("title={}\n", shipped.title)), "{out}");
+    assert!(
+        out.contains(&format!("updated={}\n", shipped.updated)),
+        "{out}"
+    );
+    for line in [
+        "records=5\n",
+        "made-up/tcp=Some(40404)\n",
+        "made-up/udp=Some(40405)\n",
+        "40404/tcp=Some(\"byo-made-up\")\n",
+        "http/tcp=None\n",
+        "const=40404\n",
+        "macro=40405\n",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn snapshot_with_its_own_xml() {
+    let out = stdout_of(&fixture("with-xml"));
+    assert!(out.contains("title=Fixture Registry\n"), "{out}");
+    assert!(out.contains("updated=2030-01-02\n"), "{out}");
+    assert!(out.contains("made-up/tcp=Some(40404)\n"), "{out}");
+}
+
+#[test]
+fn a_broken_snapshot_names_the_variable_and_the_file() {
+    let dir = fixture("broken");
+    let out = run_with(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    let csv = dir.join("service-names-port-numbers.csv");
+    let want = format!(
+        "IANA_PORTS_REGISTRY_DIR={}: {}:2: bad port `70000`",
+        dir.display(),
+        csv.display()
+    );
+    assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
+}
+
+#[test]
+fn a_missing_csv_names_the_variable_and_the_path() {
+    let dir = fixture("no-such-dir");
+    let out = run_with(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    let want = format!(
+        "IANA_PORTS_REGISTRY_DIR={}: {}: no such file",
+        dir.display(),
+        dir.join("service-names-port-numbers.csv").display()
+    );
+    assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
+}

@@ -1,0 +1,4 @@
+// The port belongs to another service: named.
+iana_ports::assert_unassigned!(4444, tcp);
+
+fn main() {}

@@ -1,0 +1,4 @@
+// Nothing close: said so.
+fn main() {
+    let _ = iana_ports::port!("no-such-service");
+}
