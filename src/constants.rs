@@ -16,7 +16,7 @@ macro_rules! protocol_type {
         /// and prefixing a leading digit with `_` (`matrix-fed` →
         /// `MATRIX_FED`, `whois++` → `WHOIS_PLUS_PLUS`, `9pfs` → `_9PFS`).
         /// A single port is a `u16`; a range is a [`PortRange`](crate::PortRange)
-        /// (`x11`). A constant holds what [`port`](crate::port) answers for
+        /// (`x11`). A constant holds what [`port`](fn@crate::port) answers for
         /// its name: the first registration in registry order; its doc
         /// lists any further ports. When two names map to one identifier
         /// (`dec-dlm`, `dec_dlm`), the RFC 6335 well-formed one has the

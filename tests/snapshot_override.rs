@@ -38,6 +38,9 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Writes the throwaway crate and runs it with `IANA_PORTS_REGISTRY_DIR=dir`.
 fn run_with(dir: &Path) -> Output {
+    // Held while writing the crate too: a concurrent cargo must not read a
+    // half-written manifest.
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshot-override");
     let krate = root.join("user");
     std::fs::create_dir_all(krate.join("src")).unwrap();
@@ -48,7 +51,6 @@ fn run_with(dir: &Path) -> Output {
     );
     std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
     std::fs::write(krate.join("src/main.rs"), MAIN).unwrap();
-    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--offline", "--manifest-path"])
         .arg(krate.join("Cargo.toml"))
