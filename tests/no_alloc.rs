@@ -1,0 +1,83 @@
+//! Every lookup runs without touching the allocator.
+//!
+//! A counting `#[global_allocator]` counts allocations made while the
+//! lookups run. This file holds a single test so the harness's own threads
+//! do not allocate during the measured window.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+struct Counting;
+
+static ARMED: AtomicBool = AtomicBool::new(false);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if ARMED.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if ARMED.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(work: impl FnOnce() -> usize) -> (usize, usize) {
+    ALLOCATIONS.store(0, Ordering::SeqCst);
+    ARMED.store(true, Ordering::SeqCst);
+    let checksum = std::hint::black_box(work());
+    ARMED.store(false, Ordering::SeqCst);
+    (ALLOCATIONS.load(Ordering::SeqCst), checksum)
+}
+
+#[test]
+fn lookups_do_not_allocate() {
+    use iana_ports::*;
+    // A sanity check that the counter works at all.
+    let (n, _) = allocations_during(|| std::hint::black_box(vec![1u8; 16]).len());
+    assert_eq!(n, 1, "the counting allocator does not count");
+
+    let names = ["http", "HTTPS", "BESApi", "x11", "whois++", "914c/g", "rdp", "no-such", "", "ümlaut"];
+    let (n, sum) = allocations_during(|| {
+        let mut sum = 0usize;
+        for proto in Protocol::ALL {
+            for p in (0..=u16::MAX).step_by(7) {
+                sum += service_name(p, proto).map_or(0, str::len);
+                sum += status(p, proto) as usize;
+                sum += by_port(p, proto).count();
+                sum += PortClass::of(p) as usize;
+            }
+            for name in names {
+                sum += port(name, proto).map_or(0, usize::from);
+            }
+        }
+        for name in names {
+            for r in by_name(name) {
+                sum += r.service_name().map_or(0, str::len) + r.ports().map_or(0, |p| p.len() as usize);
+                sum += r.description().map_or(0, str::len) + r.notes().map_or(0, str::len);
+                sum += r.assignee().count() + r.contact().people().count();
+                sum += r.alias_of().map_or(0, str::len) + r.service_code().map_or(0, |c| c as usize);
+                sum += r.registration_date().map_or(0, str::len) + r.reference().map_or(0, str::len);
+            }
+            sum += "tcp".parse::<Protocol>().is_ok() as usize + Protocol::parse(name).is_some() as usize;
+        }
+        sum += search("matrix").count() + search("RFC").count();
+        sum += person("Jon_Postel").map_or(0, |p| p.uris().count());
+        sum += records().len();
+        sum
+    });
+    assert!(sum > 0);
+    assert_eq!(n, 0, "lookups allocated {n} times");
+}

@@ -1,0 +1,27 @@
+//! The shipped snapshot is byte for byte the one `SHA256SUMS` pins.
+
+use sha2::{Digest, Sha256};
+
+#[test]
+fn registry_files_match_sha256sums() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/registry");
+    let sums = std::fs::read_to_string(format!("{dir}/SHA256SUMS")).unwrap();
+    let mut checked = 0;
+    for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+        let (hex, name) = line.split_once("  ").expect("`<hex>  <file>` lines");
+        let bytes = std::fs::read(format!("{dir}/{name}")).unwrap();
+        let actual: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(actual, hex, "{name} differs from SHA256SUMS");
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "SHA256SUMS should pin the CSV and the XML");
+}
+
+#[test]
+fn csv_keeps_crlf_line_ends() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/registry/service-names-port-numbers.csv")).unwrap();
+    assert!(bytes.starts_with(b"Service Name,Port Number"));
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+    assert!(crlf > 14_000, "line ends were rewritten: {crlf} CRLF of {lf} LF");
+}
