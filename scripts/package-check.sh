@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Checks that every published crate of the workspace packages cleanly:
+#
+#   1. manifest metadata crates.io and docs.rs show (description, license,
+#      repository, keywords, categories, rust-version, readme that exists;
+#      docs.rs metadata on the root crate);
+#   2. `cargo package --list`: the files each crate ships (licenses, README,
+#      the registry snapshot and build.rs for the root) and none it must not
+#      (fuzz/, target/, .ci/);
+#   3. `cargo package` of the three crates together, verified: cargo packs
+#      them in dependency order into a temporary local registry, so the root
+#      crate's build-dependency `iana-ports-gen` (path + version, not on
+#      crates.io yet) resolves to the freshly packed crate and every crate is
+#      built from its .crate alone, as crates.io users would get it;
+#   4. every .crate is at most 10 MiB (crates.io's upload limit).
+#
+# Usage: scripts/package-check.sh [--no-verify] [--offline] [other cargo package flags]
+#   --no-verify  pack without building from the packages (fast);
+#   --offline    use only the local crates.io index cache (every dependency
+#                must already be downloaded, e.g. by a previous build).
+# A working tree with uncommitted changes is packed as it is (--allow-dirty).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+
+published=(iana-ports-gen iana-ports iana-ports-cli) # dependency order
+limit=$((10 * 1024 * 1024))
+fail=0
+die() { echo "package-check: $*" >&2; fail=1; }
+
+extra=("$@")
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+    extra+=(--allow-dirty)
+fi
+
+# 1. Metadata.
+meta=$(mktemp)
+trap 'rm -f "$meta"' EXIT
+cargo metadata --no-deps --format-version 1 >"$meta"
+python3 - "$meta" "${published[@]}" <<'PY' || die "metadata incomplete (see above)"
+import json, os, sys
+meta = json.load(open(sys.argv[1]))
+published = sys.argv[2:]
+bad = 0
+for p in meta["packages"]:
+    name = p["name"]
+    if name not in published:
+        continue
+    def problem(text):
+        global bad
+        print(name + ": " + text)
+        bad = 1
+    if p["publish"] == []:
+        problem("publish = false, but it is a published crate")
+    for field in ["description", "license", "repository", "rust_version"]:
+        if not p.get(field):
+            problem("no `%s`" % field.replace("_", "-"))
+    if not 1 <= len(p["keywords"]) <= 5:
+        problem("%d keywords (crates.io takes 1-5)" % len(p["keywords"]))
+    if not 1 <= len(p["categories"]) <= 5:
+        problem("%d categories (crates.io takes 1-5)" % len(p["categories"]))
+    root = os.path.dirname(p["manifest_path"])
+    if p["readme"] and not os.path.exists(os.path.join(root, p["readme"])):
+        problem("readme `%s` does not exist" % p["readme"])
+    if name == "iana-ports" and not ((p["metadata"] or {}).get("docs") or {}).get("rs"):
+        problem("no [package.metadata.docs.rs]")
+    print("%s %s: rust-version %s, license %s" % (name, p["version"], p["rust_version"], p["license"]))
+sys.exit(bad)
+PY
+
+# 2. File lists.
+for crate in "${published[@]}"; do
+    list=$(cargo package --list -p "$crate" "${extra[@]}" 2>/dev/null) || {
+        cargo package --list -p "$crate" "${extra[@]}" >/dev/null || true
+        die "$crate: cargo package --list failed"
+        continue
+    }
+    echo "$crate: $(echo "$list" | wc -l) files"
+    required=(Cargo.toml src/lib.rs)
+    case $crate in
+        iana-ports) required+=(build.rs README.md LICENSE-MIT LICENSE-APACHE
+            registry/service-names-port-numbers.csv registry/service-names-port-numbers.xml) ;;
+        iana-ports-cli) required+=(README.md src/main.rs) ;;
+    esac
+    for file in "${required[@]}"; do
+        grep -qxF "$file" <<<"$list" || die "$crate: $file is not in the package"
+    done
+    for file in LICENSE-MIT LICENSE-APACHE; do
+        grep -qxF "$file" <<<"$list" || echo "package-check: note: $crate ships no $file (its manifest's license expression still applies)" >&2
+    done
+    if grep -E '^(fuzz|target|\.ci|\.git)/' <<<"$list"; then
+        die "$crate: ships files it must not (above)"
+    fi
+done
+
+# 3 and 4. Pack (and, unless --no-verify, build from the packs); sizes.
+pack_args=()
+for crate in "${published[@]}"; do pack_args+=(-p "$crate"); done
+rm -f "$CARGO_TARGET_DIR"/package/*.crate
+if cargo package "${pack_args[@]}" "${extra[@]}"; then
+    for crate in "${published[@]}"; do
+        file=$(ls "$CARGO_TARGET_DIR"/package/"$crate"-[0-9]*.crate 2>/dev/null | head -n 1)
+        if [ -z "$file" ]; then
+            die "$crate: no .crate written"
+            continue
+        fi
+        size=$(stat -c %s "$file")
+        echo "$crate: $(basename "$file") $size bytes ($((size / 1024)) KiB; limit $((limit / 1024)) KiB)"
+        [ "$size" -le "$limit" ] || die "$crate: $size bytes is over crates.io's 10 MiB"
+    done
+else
+    die "cargo package ${pack_args[*]} ${extra[*]} failed"
+fi
+
+if [ "$fail" -ne 0 ]; then
+    echo "package-check: FAILED" >&2
+    exit 1
+fi
+echo "package-check: ok"
