@@ -1,6 +1,6 @@
 //! The generated tables and the primitives that read them.
 
-#![allow(clippy::unreadable_literal)]
+#![allow(clippy::unreadable_literal, clippy::large_const_arrays)]
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
@@ -37,7 +37,7 @@ pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
     }
     let mut i = 0;
     while i < a.len() {
-        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
             return false;
         }
         i += 1;
@@ -46,17 +46,32 @@ pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The name-hash slot holding `name` (any case), if it is registered.
+///
+/// Names of up to 16 bytes (all registered ones) are hashed and compared as
+/// two overlapping words each ([`hash::words`]): no per-byte loop.
 #[inline]
 pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
-    if bytes.is_empty() || bytes.len() > NAME_MAX_LEN {
+    let len = bytes.len();
+    if len == 0 || len > NAME_MAX_LEN {
         return None;
     }
     let h = hash::name_hash(bytes, NAME_SEED);
     let bucket = hash::bucket_of(h, NAME_PILOTS.len());
     let slot = hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOT_KEY.len());
-    let key = NAME_SLOT_KEY[slot];
-    if key != 0 && eq_ignore_case(string(key).as_bytes(), bytes) { Some(slot) } else { None }
+    let key = NAME_SLOT_KEY[slot] as usize;
+    let start = STRING_BOUNDS[key] as usize;
+    // An empty slot holds string 0, the empty string: the length test fails.
+    if STRING_BOUNDS[key + 1] as usize - start != len {
+        return None;
+    }
+    let blob = STRINGS.as_bytes();
+    let same = if len <= 16 {
+        hash::eq_words(hash::words(bytes, 0, len), hash::words(blob, start, len))
+    } else {
+        eq_ignore_case(blob.split_at(start).1.split_at(len).0, bytes)
+    };
+    if same { Some(slot) } else { None }
 }
 
 /// The interval segment of protocol `proto` (0-3) that holds `port`.
@@ -86,7 +101,11 @@ pub(crate) const fn segment(port: u16, proto: usize) -> usize {
 /// Range of `SEG_POOL` listing the records of segment `seg`.
 #[inline]
 pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
-    let start = if seg == 0 { 0 } else { SEG_END[seg - 1] as usize };
+    let start = if seg == 0 {
+        0
+    } else {
+        SEG_END[seg - 1] as usize
+    };
     (start, SEG_END[seg] as usize)
 }
 
@@ -110,7 +129,13 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
         start: 0,
         end: 0,
         flags: 0,
-        #[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+        #[cfg(any(
+            feature = "descriptions",
+            feature = "contacts",
+            feature = "dates",
+            feature = "references",
+            feature = "notes"
+        ))]
         detail: 0,
     }; RECORD_COUNT];
     let mut i = 0;
@@ -120,7 +145,13 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
             start: RECORD_START[i],
             end: RECORD_END[i],
             flags: RECORD_FLAGS[i],
-            #[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+            #[cfg(any(
+                feature = "descriptions",
+                feature = "contacts",
+                feature = "dates",
+                feature = "references",
+                feature = "notes"
+            ))]
             detail: RECORD_DETAIL[i],
         };
         i += 1;

@@ -236,6 +236,7 @@ fn interleaved(fns: &[(&str, fn())], rounds: usize, reps: usize) -> Vec<f64> {
     }
     for _ in 0..rounds {
         for (i, (_, f)) in fns.iter().enumerate() {
+            f(); // refill the caches the previous alternative evicted
             let start = Instant::now();
             for _ in 0..reps {
                 f();

@@ -4,9 +4,20 @@
 // perfect-hash tables) and, copied verbatim into `OUT_DIR`, inside the
 // runtime crate (to look names up). One source means the two can never
 // disagree. It must therefore stay `no_std`, dependency-free and `const`.
+//
+// Service names are at most 15 bytes, so a name is read as two overlapping
+// little-endian words (as wyhash reads short inputs): no per-byte loop, one
+// multiply to hash, and the same two words compare the query with the
+// stored name a word at a time. Longer inputs take a chunked path.
 
 /// Multiplier of the 128-bit fold (a 64-bit odd constant with well-mixed bits).
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Second constant (wyhash's secret), so that `lo` and `hi` are mixed apart.
+const MIX2: u64 = 0xA076_1D64_78BD_642F;
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x20` in every byte: the ASCII case bit.
+const FOLD: u64 = 0x20 * ONES;
 
 /// Folds a 128-bit product into 64 bits: cheap and well mixed (as in wyhash).
 #[inline(always)]
@@ -15,26 +26,100 @@ const fn fold_mul(a: u64, b: u64) -> u64 {
     (product as u64) ^ ((product >> 64) as u64)
 }
 
-/// Hashes `name` ASCII-case-insensitively, eight bytes at a time.
+#[inline(always)]
+const fn read8(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes([
+        b[at],
+        b[at + 1],
+        b[at + 2],
+        b[at + 3],
+        b[at + 4],
+        b[at + 5],
+        b[at + 6],
+        b[at + 7],
+    ])
+}
+
+#[inline(always)]
+const fn read4(b: &[u8], at: usize) -> u64 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as u64
+}
+
+/// The `len` bytes of `b` at `at` (`len` at most 16) as two words: the first
+/// and the last 8 (or 4) bytes, overlapping; for 1-3 bytes the first, middle
+/// and last byte. Two inputs of the same length are equal exactly when
+/// their words are.
+#[inline(always)]
+pub const fn words(b: &[u8], at: usize, len: usize) -> (u64, u64) {
+    if len >= 8 {
+        (read8(b, at), read8(b, at + len - 8))
+    } else if len >= 4 {
+        (read4(b, at), read4(b, at + len - 4))
+    } else if len > 0 {
+        let three =
+            (b[at] as u64) | ((b[at + len / 2] as u64) << 8) | ((b[at + len - 1] as u64) << 16);
+        (three, 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// ASCII lower case of the eight bytes of `w` at once (other bytes, `[`,
+/// `_`, 0x80 and up included, are kept: only letters fold, exactly as
+/// `u8::to_ascii_lowercase`, so no two distinct names hash alike by design).
+#[inline(always)]
+pub const fn lower_word(w: u64) -> u64 {
+    let low7 = w & (0x7F * ONES);
+    let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
+    let above_z = low7.wrapping_add((0x80 - b'Z' as u64 - 1) * ONES);
+    w | ((at_least_a & !above_z & !w & (0x80 * ONES)) >> 2)
+}
+
+/// The bytes of `w` that are ASCII letters (either case), as 0x20 in each
+/// such byte.
+#[inline(always)]
+const fn letters(w: u64) -> u64 {
+    let low7 = (w | FOLD) & (0x7F * ONES);
+    let at_least_a = low7.wrapping_add((0x80 - b'a' as u64) * ONES);
+    let above_z = low7.wrapping_add((0x80 - b'z' as u64 - 1) * ONES);
+    (at_least_a & !above_z & !w & (0x80 * ONES)) >> 2
+}
+
+/// Whether two word pairs from [`words`] (same length) are equal ignoring
+/// ASCII case: they may differ only in bit 5 (0x20), and only in bytes that
+/// are letters. Branch-free, one pass per word.
+#[inline(always)]
+pub const fn eq_words(a: (u64, u64), b: (u64, u64)) -> bool {
+    ((a.0 ^ b.0) & !letters(b.0)) | ((a.1 ^ b.1) & !letters(b.1)) == 0
+}
+
+/// Hashes `name` ASCII-case-insensitively.
 ///
 /// Service names are case-insensitive (RFC 6335 §5.1), so `HTTP`, `http` and
-/// `Http` must land on the same slot; folding case while packing the bytes
-/// costs no extra pass.
+/// `Http` must land on the same slot.
 #[inline(always)]
 pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
-    let mut state = seed ^ (name.len() as u64);
-    let mut at = 0;
-    while at < name.len() {
-        let mut word = 0u64;
-        let mut shift = 0;
-        while shift < 8 && at < name.len() {
-            word |= (name[at].to_ascii_lowercase() as u64) << (shift * 8);
-            shift += 1;
-            at += 1;
-        }
-        state = fold_mul(state ^ word, MIX);
+    let len = name.len();
+    if len <= 16 {
+        let (lo, hi) = words(name, 0, len);
+        return fold_mul(
+            lower_word(lo) ^ seed ^ MIX2,
+            lower_word(hi) ^ (len as u64) ^ MIX,
+        );
     }
-    fold_mul(state, MIX ^ seed)
+    // Longer than any registered name: 16 bytes a round, then the last 16.
+    let mut state = seed ^ (len as u64);
+    let mut at = 0;
+    while at + 16 < len {
+        let (lo, hi) = words(name, at, 16);
+        state = fold_mul(lower_word(lo) ^ state ^ MIX2, lower_word(hi) ^ MIX);
+        at += 16;
+    }
+    let (lo, hi) = words(name, len - 16, 16);
+    fold_mul(
+        lower_word(lo) ^ state ^ MIX2,
+        lower_word(hi) ^ (len as u64) ^ MIX,
+    )
 }
 
 /// Maps a hash to one of `buckets` buckets, using its high half.
@@ -43,9 +128,11 @@ pub const fn bucket_of(hash: u64, buckets: usize) -> usize {
     (((hash >> 32) * buckets as u64) >> 32) as usize
 }
 
-/// Maps a hash and its bucket's pilot to one of `slots` slots.
+/// Maps a hash and its bucket's pilot to one of `slots` slots: the low half
+/// of the hash XOR a pilot-derived constant (as in PtrHash), no multiply
+/// beyond the range reduction.
 #[inline(always)]
 pub const fn slot_of(hash: u64, pilot: u16, slots: usize) -> usize {
-    let mixed = fold_mul(hash ^ (pilot as u64), MIX);
-    (((mixed as u32 as u64) * slots as u64) >> 32) as usize
+    let mixed = (hash ^ (pilot as u64).wrapping_mul(MIX)) as u32;
+    (((mixed as u64) * slots as u64) >> 32) as usize
 }

@@ -1,0 +1,68 @@
+//! Size probe: the same program with and without `iana-ports` (see
+//! `scripts/size-report.sh`). Every lookup kind is called on an input the
+//! optimiser cannot see, so every table the feature set keeps is linked.
+
+#![cfg_attr(target_os = "none", no_std, no_main)]
+
+#[cfg(feature = "const-lookups")]
+include!("consts.rs");
+
+/// Uses every lookup on `seed`; returns something that depends on all.
+#[cfg(feature = "minimal")]
+fn work(seed: u32) -> u32 {
+    use iana_ports::{Protocol, by_name, by_port, port, search, service_name, status};
+    const NAMES: [&str; 4] = ["http", "Domain", "x11", "matrix-fed"];
+    let p = seed as u16;
+    let name = NAMES[seed as usize % NAMES.len()];
+    let mut acc = service_name(p, Protocol::Tcp).map_or(0, str::len) as u32;
+    acc += status(p, Protocol::Udp) as u32;
+    acc += port(name, Protocol::Tcp).unwrap_or(0) as u32;
+    for record in by_port(p, Protocol::Tcp).chain(by_name(name)) {
+        acc += record.service_name().map_or(0, str::len) as u32;
+        acc += record.alias_of().map_or(0, str::len) as u32;
+        #[cfg(feature = "full")]
+        {
+            acc += record.description().map_or(0, str::len) as u32;
+            acc += record.assignee().people().count() as u32;
+            acc += record.contact().as_str().len() as u32;
+            acc += record.registration_date().map_or(0, str::len) as u32;
+            acc += record.modification_date().map_or(0, str::len) as u32;
+            acc += record.reference().map_or(0, str::len) as u32;
+            acc += record.service_code().unwrap_or(0);
+            acc += record.unauthorized_use().map_or(0, str::len) as u32;
+            acc += record.notes().map_or(0, str::len) as u32;
+        }
+    }
+    acc += search(name).count() as u32;
+    #[cfg(feature = "const-lookups")]
+    {
+        acc += CONSTS.iter().map(|&c| c as u32).sum::<u32>();
+    }
+    acc
+}
+
+/// The same shape without the crate.
+#[cfg(not(feature = "minimal"))]
+fn work(seed: u32) -> u32 {
+    seed.wrapping_mul(0x9E37_79B9).rotate_left(7)
+}
+
+#[cfg(not(target_os = "none"))]
+fn main() {
+    let seed = std::env::args().count() as u32;
+    println!("{}", work(core::hint::black_box(seed)));
+}
+
+/// Entry point of the bare-metal build (no runtime, no linker script needed).
+#[cfg(target_os = "none")]
+#[unsafe(no_mangle)]
+pub extern "C" fn _start() -> ! {
+    core::hint::black_box(work(core::hint::black_box(7)));
+    loop {}
+}
+
+#[cfg(target_os = "none")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    loop {}
+}
