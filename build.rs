@@ -47,16 +47,9 @@ fn sources(manifest: &Path) -> Result<[(PathBuf, String); 2], String> {
     // Watch the directory too, so that an XML added later is picked up.
     println!("cargo:rerun-if-changed={}", dir.display());
     if !dir.join(CSV).is_file() {
-        return Err(format!(
-            "{}: no such file (the directory must hold the IANA CSV)",
-            shown(CSV)
-        ));
+        return Err(format!("{}: no such file (the directory must hold the IANA CSV)", shown(CSV)));
     }
-    let xml = if dir.join(XML).exists() {
-        (dir.join(XML), shown(XML))
-    } else {
-        shipped_xml
-    };
+    let xml = if dir.join(XML).exists() { (dir.join(XML), shown(XML)) } else { shipped_xml };
     Ok([(dir.join(CSV), shown(CSV)), xml])
 }
 
@@ -74,14 +67,8 @@ fn run() -> Result<(), String> {
         notes: feature("notes"),
     };
     let (tables, constants) = iana_ports_gen::constants::generate(
-        Input {
-            path: &csv_shown,
-            bytes: &csv,
-        },
-        Input {
-            path: &xml_shown,
-            bytes: &xml,
-        },
+        Input { path: &csv_shown, bytes: &csv },
+        Input { path: &xml_shown, bytes: &xml },
         columns,
     )
     .map_err(|e| e.to_string())?;

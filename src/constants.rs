@@ -1,11 +1,7 @@
 //! Typed port constants: one associated constant per service name and
 //! protocol, generated from the registry by `build.rs`.
 
-#![allow(
-    clippy::unreadable_literal,
-    clippy::doc_markdown,
-    clippy::too_long_first_doc_paragraph
-)]
+#![allow(clippy::unreadable_literal, clippy::doc_markdown, clippy::too_long_first_doc_paragraph)]
 
 macro_rules! protocol_type {
     ($ty:ident, $proto:literal, $example:literal) => {
@@ -38,16 +34,8 @@ protocol_type!(
     "TCP",
     "assert_eq!(iana_ports::Tcp::HTTPS, 443);\nassert_eq!(iana_ports::Tcp::MATRIX_FED, 8448);\nassert_eq!(iana_ports::Tcp::X11, iana_ports::PortRange { start: 6000, end: 6063 });"
 );
-protocol_type!(
-    Udp,
-    "UDP",
-    "assert_eq!(iana_ports::Udp::DOMAIN, 53);\nassert_eq!(iana_ports::Udp::_9PFS, 564);"
-);
-protocol_type!(
-    Sctp,
-    "SCTP",
-    "assert_eq!(iana_ports::Sctp::DIAMETER, 3868);"
-);
+protocol_type!(Udp, "UDP", "assert_eq!(iana_ports::Udp::DOMAIN, 53);\nassert_eq!(iana_ports::Udp::_9PFS, 564);");
+protocol_type!(Sctp, "SCTP", "assert_eq!(iana_ports::Sctp::DIAMETER, 3868);");
 protocol_type!(
     Dccp,
     "DCCP",

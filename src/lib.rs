@@ -48,12 +48,12 @@ mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
 pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, status};
+#[doc(hidden)]
+pub use macros::private as __private;
 #[cfg(feature = "contacts")]
 pub use person::{Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use record::{Ids, PortClass, PortRange, Record, Status};
-#[doc(hidden)]
-pub use macros::private as __private;
 
 /// Facts about the compiled-in snapshot.
 ///

@@ -233,9 +233,8 @@ fn contains(haystack: &str, needle: &[u8]) -> bool {
         return true;
     }
     let first = needle[0].to_ascii_lowercase();
-    (0..=hay.len() - needle.len()).any(|at| {
-        hay[at].to_ascii_lowercase() == first && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
-    })
+    (0..=hay.len() - needle.len())
+        .any(|at| hay[at].to_ascii_lowercase() == first && hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// Writes `n` in decimal into `buf`, returning the digits.

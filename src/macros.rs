@@ -83,10 +83,7 @@ pub mod private {
     impl Msg {
         /// An empty message.
         pub const fn new() -> Msg {
-            Msg {
-                buf: [0; 480],
-                len: 0,
-            }
+            Msg { buf: [0; 480], len: 0 }
         }
 
         /// Appends `s`.
@@ -237,11 +234,7 @@ pub mod private {
                     }
                     p += 1;
                 }
-                if found == NONE {
-                    not_found(spec, name, None)
-                } else {
-                    found as u16
-                }
+                if found == NONE { not_found(spec, name, None) } else { found as u16 }
             }
         }
     }
@@ -274,14 +267,7 @@ pub mod private {
                     }
                     p += 1;
                 }
-                (
-                    if agree {
-                        None
-                    } else {
-                        Some(Protocol::ALL[first])
-                    },
-                    ports[first],
-                )
+                (if agree { None } else { Some(Protocol::ALL[first]) }, ports[first])
             }
         };
         m.str("`");
@@ -446,27 +432,18 @@ pub mod private {
         if a.len() >= ROW {
             return (picks, count);
         }
-        let max = if a.len() / 4 + 1 > 3 {
-            3
-        } else {
-            a.len() / 4 + 1
-        };
+        let max = if a.len() / 4 + 1 > 3 { 3 } else { a.len() / 4 + 1 };
         let am = mask(a);
         // Only names within `max` bytes of the input's length.
         let lo = if a.len() > max { a.len() - max } else { 0 };
-        let hi = if a.len() + max + 1 < LEN_START.len() {
-            a.len() + max + 1
-        } else {
-            LEN_START.len() - 1
-        };
+        let hi = if a.len() + max + 1 < LEN_START.len() { a.len() + max + 1 } else { LEN_START.len() - 1 };
         let mut at_len = LEN_START[lo];
         while at_len < LEN_START[hi] {
             let i = SUGGEST_BY_LEN[at_len] as usize;
             at_len += 1;
             let (cand, cm, _) = SUGGEST[i];
             // One edit changes at most two characters of the set.
-            if ((am ^ cm).count_ones() as usize) > 2 * max || !has_port(i, proto) || eq(cand, name)
-            {
+            if ((am ^ cm).count_ones() as usize) > 2 * max || !has_port(i, proto) || eq(cand, name) {
                 continue;
             }
             let d = distance(a, cand.as_bytes(), max);
@@ -549,9 +526,7 @@ pub mod private {
 
     const fn ambiguous(spec: &str, name: &str) -> ! {
         let mut m = head(spec);
-        let Some(i) = ported_index(name) else {
-            m.fail()
-        };
+        let Some(i) = ported_index(name) else { m.fail() };
         m.str("`");
         m.str(SUGGEST[i].0);
         m.str("` has different ports per protocol: ");
@@ -588,11 +563,7 @@ pub mod private {
                     }
                     None => {
                         m.str(" is ");
-                        m.str(if matches!(status, Status::Reserved) {
-                            "reserved"
-                        } else {
-                            "assigned"
-                        });
+                        m.str(if matches!(status, Status::Reserved) { "reserved" } else { "assigned" });
                     }
                 }
                 m.str(" in the IANA registry");

@@ -252,7 +252,13 @@ pub struct Record {
     pub(crate) start: u16,
     pub(crate) end: u16,
     pub(crate) flags: u8,
-    #[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+    #[cfg(any(
+        feature = "descriptions",
+        feature = "contacts",
+        feature = "dates",
+        feature = "references",
+        feature = "notes"
+    ))]
     pub(crate) detail: u16,
 }
 
@@ -326,7 +332,13 @@ impl Record {
     }
 }
 
-#[cfg(any(feature = "descriptions", feature = "contacts", feature = "dates", feature = "references", feature = "notes"))]
+#[cfg(any(
+    feature = "descriptions",
+    feature = "contacts",
+    feature = "dates",
+    feature = "references",
+    feature = "notes"
+))]
 impl Record {
     /// The description (`World Wide Web HTTP`); `Reserved`/`Unassigned` on
     /// nameless rows. `None` when the registry leaves it empty.
@@ -435,9 +447,7 @@ impl Record {
 impl fmt::Debug for Record {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Record");
-        d.field("service_name", &self.service_name())
-            .field("ports", &self.ports())
-            .field("protocol", &self.protocol());
+        d.field("service_name", &self.service_name()).field("ports", &self.ports()).field("protocol", &self.protocol());
         #[cfg(feature = "descriptions")]
         d.field("description", &self.description());
         d.field("status", &self.status()).finish_non_exhaustive()

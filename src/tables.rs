@@ -101,11 +101,7 @@ pub(crate) const fn segment(port: u16, proto: usize) -> usize {
 /// Range of `SEG_POOL` listing the records of segment `seg`.
 #[inline]
 pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
-    let start = if seg == 0 {
-        0
-    } else {
-        SEG_END[seg - 1] as usize
-    };
+    let start = if seg == 0 { 0 } else { SEG_END[seg - 1] as usize };
     (start, SEG_END[seg] as usize)
 }
 

@@ -40,15 +40,9 @@ fn covering(proto: Protocol) -> Vec<Vec<u32>> {
 /// the port, else Reserved if a Reserved row does, else Unassigned.
 fn status_rule(rows: &[u32]) -> Status {
     let all = records();
-    if rows
-        .iter()
-        .any(|&i| all[i as usize].service_name().is_some())
-    {
+    if rows.iter().any(|&i| all[i as usize].service_name().is_some()) {
         Status::Assigned
-    } else if rows
-        .iter()
-        .any(|&i| all[i as usize].status() == Status::Reserved)
-    {
+    } else if rows.iter().any(|&i| all[i as usize].status() == Status::Reserved) {
         Status::Reserved
     } else {
         Status::Unassigned
@@ -63,28 +57,12 @@ fn by_port_service_name_and_status_agree_with_records_for_every_port() {
             let p = p as u16;
             let got: Vec<u32> = by_port(p, proto).map(|r| index_of(r) as u32).collect();
             assert_eq!(&got, want, "by_port({p}, {proto})");
-            assert_eq!(
-                by_port(p, proto).len(),
-                want.len(),
-                "by_port({p}, {proto}).len()"
-            );
-            let back: Vec<u32> = by_port(p, proto)
-                .rev()
-                .map(|r| index_of(r) as u32)
-                .collect();
-            assert!(
-                back.iter().rev().eq(want.iter()),
-                "by_port({p}, {proto}).rev()"
-            );
+            assert_eq!(by_port(p, proto).len(), want.len(), "by_port({p}, {proto}).len()");
+            let back: Vec<u32> = by_port(p, proto).rev().map(|r| index_of(r) as u32).collect();
+            assert!(back.iter().rev().eq(want.iter()), "by_port({p}, {proto}).rev()");
 
-            let first_named = want
-                .iter()
-                .find_map(|&i| records()[i as usize].service_name());
-            assert_eq!(
-                service_name(p, proto),
-                first_named,
-                "service_name({p}, {proto})"
-            );
+            let first_named = want.iter().find_map(|&i| records()[i as usize].service_name());
+            assert_eq!(service_name(p, proto), first_named, "service_name({p}, {proto})");
             assert_eq!(
                 service_name(p, proto),
                 by_port(p, proto).find_map(|r| r.service_name()),
@@ -99,10 +77,7 @@ fn by_port_service_name_and_status_agree_with_records_for_every_port() {
 #[test]
 fn every_row_status_follows_the_documented_rule() {
     for (i, r) in records().iter().enumerate() {
-        assert!(
-            r.service_name().is_some() || r.ports().is_some(),
-            "row {i} has neither name nor port"
-        );
+        assert!(r.service_name().is_some() || r.ports().is_some(), "row {i} has neither name nor port");
         if r.service_name().is_some() {
             assert_eq!(r.status(), Status::Assigned, "named row {i}: {r:?}");
             continue;
@@ -124,11 +99,7 @@ fn every_row_status_follows_the_documented_rule() {
                 "de-commissioned",
                 "decomissioned",
             ];
-            let want = if freed.iter().any(|w| text.starts_with(w)) {
-                Status::Unassigned
-            } else {
-                Status::Reserved
-            };
+            let want = if freed.iter().any(|w| text.starts_with(w)) { Status::Unassigned } else { Status::Reserved };
             assert_eq!(r.status(), want, "nameless row {i}: {r:?}");
         }
     }
@@ -161,13 +132,7 @@ fn spellings(name: &str) -> [String; 3] {
     let mixed = name
         .chars()
         .enumerate()
-        .map(|(i, c)| {
-            if i % 2 == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
+        .map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
         .collect();
     [name.to_owned(), name.to_ascii_uppercase(), mixed]
 }
@@ -183,17 +148,10 @@ fn by_name_and_port_agree_with_records_for_every_name() {
             assert_eq!(&got, want, "by_name({spelling:?}) (key {lower:?})");
             assert_eq!(by_name(&spelling).len(), want.len());
             for proto in Protocol::ALL {
-                assert_eq!(
-                    port(&spelling, proto),
-                    port_rule(want, proto),
-                    "port({spelling:?}, {proto})"
-                );
+                assert_eq!(port(&spelling, proto), port_rule(want, proto), "port({spelling:?}, {proto})");
                 if let Some(p) = port(&spelling, proto) {
                     // The port found is covered by a named row on `proto`.
-                    assert!(
-                        service_name(p, proto).is_some(),
-                        "{spelling}/{proto} -> {p}"
-                    );
+                    assert!(service_name(p, proto).is_some(), "{spelling}/{proto} -> {p}");
                     assert!(by_port(p, proto).any(|r| r.service_name() == Some(registered)));
                 }
             }
@@ -203,18 +161,9 @@ fn by_name_and_port_agree_with_records_for_every_name() {
 
 #[test]
 fn nameless_and_unknown_lookups_are_empty() {
-    for text in [
-        "",
-        " ",
-        "/",
-        "no-such-service",
-        "http ",
-        " http",
-        "http/tcp",
-        "ｈｔｔｐ",
-        "\0",
-        "x".repeat(10_000).as_str(),
-    ] {
+    for text in
+        ["", " ", "/", "no-such-service", "http ", " http", "http/tcp", "ｈｔｔｐ", "\0", "x".repeat(10_000).as_str()]
+    {
         assert_eq!(by_name(text).len(), 0, "{text:?}");
         for proto in Protocol::ALL {
             assert_eq!(port(text, proto), None, "{text:?}");
@@ -239,11 +188,7 @@ const PORTS: usize = 1024;
 /// A spread of ports over the whole `u16` range: the first 1024, then one
 /// in every 61 (61 is prime to 64 and 256, so word and block offsets vary).
 const fn sample_port(i: usize) -> u16 {
-    if i < PORTS {
-        i as u16
-    } else {
-        ((i - PORTS) * 61 + PORTS) as u16
-    }
+    if i < PORTS { i as u16 } else { ((i - PORTS) * 61 + PORTS) as u16 }
 }
 const SAMPLES: usize = PORTS + (65_536 - PORTS) / 61;
 
@@ -318,29 +263,14 @@ fn const_evaluation_matches_run_time() {
     for (pr, proto) in Protocol::ALL.into_iter().enumerate() {
         for i in 0..SAMPLES {
             let p = black_box(sample_port(i));
-            assert_eq!(
-                CONST_LOOKUPS.0[pr][i],
-                service_name(p, black_box(proto)),
-                "service_name({p}, {proto})"
-            );
-            assert_eq!(
-                CONST_LOOKUPS.1[pr][i],
-                status(p, black_box(proto)),
-                "status({p}, {proto})"
-            );
+            assert_eq!(CONST_LOOKUPS.0[pr][i], service_name(p, black_box(proto)), "service_name({p}, {proto})");
+            assert_eq!(CONST_LOOKUPS.1[pr][i], status(p, black_box(proto)), "status({p}, {proto})");
         }
     }
     for (n, name) in NAMES.into_iter().enumerate() {
         for (pr, proto) in Protocol::ALL.into_iter().enumerate() {
-            assert_eq!(
-                CONST_PORTS[n][pr],
-                port(black_box(name), proto),
-                "port({name:?}, {proto})"
-            );
-            assert_eq!(
-                CONST_PORTS[n][pr],
-                port_rule(&by_name(name).map(index_of).collect::<Vec<_>>(), proto)
-            );
+            assert_eq!(CONST_PORTS[n][pr], port(black_box(name), proto), "port({name:?}, {proto})");
+            assert_eq!(CONST_PORTS[n][pr], port_rule(&by_name(name).map(index_of).collect::<Vec<_>>(), proto));
         }
     }
     let texts = ["tcp", "UDP", "Sctp", "dCCP", "tcpp", ""];
@@ -372,19 +302,9 @@ fn near_names() -> impl Strategy<Value = String> {
             let scrambled: String = name
                 .chars()
                 .enumerate()
-                .map(|(i, c)| {
-                    if bits >> (i % 64) & 1 == 1 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
+                .map(|(i, c)| if bits >> (i % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
                 .collect();
-            if before {
-                format!("{extra}{scrambled}")
-            } else {
-                format!("{scrambled}{extra}")
-            }
+            if before { format!("{extra}{scrambled}") } else { format!("{scrambled}{extra}") }
         })
 }
 

@@ -259,7 +259,8 @@ fn status_rule_over_every_port() {
     assert_eq!(status(8449, Protocol::Dccp), Status::Unassigned);
     assert_eq!(status(50000, Protocol::Tcp), Status::Unassigned);
     // The nameless one-offs map by the documented rule.
-    let nameless = |text: &str| rows.iter().zip(records()).find(|(r, _)| r.name().is_none() && r.fields[3] == text).unwrap().1;
+    let nameless =
+        |text: &str| rows.iter().zip(records()).find(|(r, _)| r.name().is_none() && r.fields[3] == text).unwrap().1;
     assert_eq!(nameless("De-registered").status(), Status::Unassigned);
     assert_eq!(nameless("Removed").status(), Status::Unassigned);
     assert_eq!(nameless("any private mail system").status(), Status::Reserved);
@@ -270,7 +271,20 @@ fn search_matches_like_iana() {
     let hits: Vec<_> = search("matrix").map(|r| r.service_name().unwrap_or("")).collect();
     assert_eq!(
         hits,
-        ["ahsp", "ahsp", "ahsp", "matrix-vnet", "matrix_vnet", "mcp", "mcp", "mtl8000-matrix", "mtl8000-matrix", "matrix-fed", "matrix", "mxs"]
+        [
+            "ahsp",
+            "ahsp",
+            "ahsp",
+            "matrix-vnet",
+            "matrix_vnet",
+            "mcp",
+            "mcp",
+            "mtl8000-matrix",
+            "mtl8000-matrix",
+            "matrix-fed",
+            "matrix",
+            "mxs"
+        ]
     );
     assert_eq!(search("MATRIX").count(), 12);
     assert!(search("6000-6063").any(|r| r.service_name() == Some("x11")));

@@ -19,51 +19,29 @@ fn columns(r: &Record) -> Vec<String> {
     #[cfg(feature = "descriptions")]
     out.extend(r.description().map(str::to_owned));
     #[cfg(feature = "contacts")]
-    out.extend([
-        r.assignee().as_str().to_owned(),
-        r.contact().as_str().to_owned(),
-    ]);
+    out.extend([r.assignee().as_str().to_owned(), r.contact().as_str().to_owned()]);
     #[cfg(feature = "dates")]
-    out.extend(
-        [r.registration_date(), r.modification_date()]
-            .into_iter()
-            .flatten()
-            .map(str::to_owned),
-    );
+    out.extend([r.registration_date(), r.modification_date()].into_iter().flatten().map(str::to_owned));
     #[cfg(feature = "references")]
     {
         out.extend(r.reference().map(str::to_owned));
         out.extend(r.service_code().map(|c| c.to_string()));
     }
     #[cfg(feature = "notes")]
-    out.extend(
-        [r.unauthorized_use(), r.notes()]
-            .into_iter()
-            .flatten()
-            .map(str::to_owned),
-    );
+    out.extend([r.unauthorized_use(), r.notes()].into_iter().flatten().map(str::to_owned));
     out
 }
 
 /// Every row's columns, lower-cased once.
 fn lowered() -> &'static [Vec<String>] {
     static LOWERED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    LOWERED.get_or_init(|| {
-        records()
-            .iter()
-            .map(|r| columns(r).iter().map(|c| c.to_ascii_lowercase()).collect())
-            .collect()
-    })
+    LOWERED
+        .get_or_init(|| records().iter().map(|r| columns(r).iter().map(|c| c.to_ascii_lowercase()).collect()).collect())
 }
 
 fn reference(query: &str) -> Vec<usize> {
     let needle = query.to_ascii_lowercase();
-    lowered()
-        .iter()
-        .enumerate()
-        .filter(|(_, cols)| cols.iter().any(|c| c.contains(&needle)))
-        .map(|(i, _)| i)
-        .collect()
+    lowered().iter().enumerate().filter(|(_, cols)| cols.iter().any(|c| c.contains(&needle))).map(|(i, _)| i).collect()
 }
 
 fn index_of(r: &Record) -> usize {
@@ -72,33 +50,19 @@ fn index_of(r: &Record) -> usize {
 
 /// A piece of a real column, its ASCII case scrambled.
 fn piece_of_a_column() -> impl Strategy<Value = String> {
-    (
-        0..records().len(),
-        any::<prop::sample::Index>(),
-        any::<prop::sample::Index>(),
-        1usize..12,
-        any::<u64>(),
-    )
-        .prop_map(|(row, column, start, len, bits)| {
-            let cols: Vec<String> = columns(&records()[row])
-                .into_iter()
-                .filter(|c| !c.is_empty())
-                .collect();
+    (0..records().len(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), 1usize..12, any::<u64>()).prop_map(
+        |(row, column, start, len, bits)| {
+            let cols: Vec<String> = columns(&records()[row]).into_iter().filter(|c| !c.is_empty()).collect();
             let text = &cols[column.index(cols.len())];
             let chars: Vec<char> = text.chars().collect();
             let from = start.index(chars.len());
             chars[from..(from + len).min(chars.len())]
                 .iter()
                 .enumerate()
-                .map(|(i, c)| {
-                    if bits >> (i % 64) & 1 == 1 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
+                .map(|(i, c)| if bits >> (i % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
                 .collect()
-        })
+        },
+    )
 }
 
 fn query() -> impl Strategy<Value = String> {

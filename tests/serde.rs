@@ -21,7 +21,10 @@ fn record_serializes_every_column() {
 #[test]
 fn person_and_registry_serialize() {
     let p = serde_json::to_value(iana_ports::person("_3GPP").unwrap()).unwrap();
-    assert_eq!(p, serde_json::json!({"id": "_3GPP", "name": null, "org": "3GPP", "uris": ["mailto:dongwook.kim&etsi.org"], "updated": "2026-01-23"}));
+    assert_eq!(
+        p,
+        serde_json::json!({"id": "_3GPP", "name": null, "org": "3GPP", "uris": ["mailto:dongwook.kim&etsi.org"], "updated": "2026-01-23"})
+    );
     let r = serde_json::to_value(iana_ports::REGISTRY).unwrap();
     assert_eq!(r["updated"], "2026-02-13");
 }

@@ -31,9 +31,7 @@ fn main() {
 "#;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/byo")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/byo").join(name)
 }
 
 /// Writes the throwaway crate and runs it with `IANA_PORTS_REGISTRY_DIR=dir`.
@@ -64,11 +62,7 @@ fn run_with(dir: &Path) -> Output {
 fn stdout_of(dir: &Path) -> String {
     let out = run_with(dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "build against {} failed:\n{stderr}",
-        dir.display()
-    );
+    assert!(out.status.success(), "build against {} failed:\n{stderr}", dir.display());
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -77,10 +71,7 @@ fn csv_only_snapshot_uses_the_shipped_xml() {
     let out = stdout_of(&fixture("csv-only"));
     let shipped = iana_ports::REGISTRY;
     assert!(out.contains(&format!("title={}\n", shipped.title)), "{out}");
-    assert!(
-        out.contains(&format!("updated={}\n", shipped.updated)),
-        "{out}"
-    );
+    assert!(out.contains(&format!("updated={}\n", shipped.updated)), "{out}");
     for line in [
         "records=5\n",
         "made-up/tcp=Some(40404)\n",
@@ -109,11 +100,7 @@ fn a_broken_snapshot_names_the_variable_and_the_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     let csv = dir.join("service-names-port-numbers.csv");
-    let want = format!(
-        "IANA_PORTS_REGISTRY_DIR={}: {}:2: bad port `70000`",
-        dir.display(),
-        csv.display()
-    );
+    let want = format!("IANA_PORTS_REGISTRY_DIR={}: {}:2: bad port `70000`", dir.display(), csv.display());
     assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
 }
 

@@ -18,16 +18,11 @@ const PINNED: &str = "rustc 1.95.";
 
 fn pinned_compiler() -> bool {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
-    let version = Command::new(rustc)
-        .arg("-V")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    let version = Command::new(rustc).arg("-V").output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
     match version {
         Ok(v) if v.starts_with(PINNED) => true,
         other => {
-            eprintln!(
-                "tests/ui: skipped: the .stderr files are pinned to {PINNED}x, this is {other:?}"
-            );
+            eprintln!("tests/ui: skipped: the .stderr files are pinned to {PINNED}x, this is {other:?}");
             false
         }
     }

@@ -13,8 +13,7 @@ use std::time::Instant;
 use divan::Bencher;
 use iana_ports::{PortClass, Protocol};
 use iana_ports_benches::{
-    Alternatives, BATCH, NameQuery, c_proto, glibc_name, glibc_port, name_queries, phf_name,
-    phf_port, port_queries,
+    Alternatives, BATCH, NameQuery, c_proto, glibc_name, glibc_port, name_queries, phf_name, phf_port, port_queries,
 };
 
 const SEED: u64 = 0x1A4A_5EED;
@@ -22,13 +21,7 @@ const SEED: u64 = 0x1A4A_5EED;
 static ALT: LazyLock<Alternatives> = LazyLock::new(Alternatives::build);
 static PORTS: LazyLock<Vec<(u16, Protocol)>> = LazyLock::new(|| port_queries(SEED));
 static NAMES: LazyLock<Vec<NameQuery>> = LazyLock::new(|| name_queries(SEED));
-static SEARCHES: [&str; 5] = [
-    "matrix",
-    "http",
-    "x window system",
-    "rfc6335",
-    "no-such-text",
-];
+static SEARCHES: [&str; 5] = ["matrix", "http", "x window system", "rfc6335", "no-such-text"];
 
 // ---- the batches, shared by divan and the ratio table ----
 
@@ -97,11 +90,7 @@ fn status_crate() {
 }
 fn by_port_crate() {
     for &(port, proto) in black_box(&**PORTS) {
-        black_box(
-            iana_ports::by_port(port, proto)
-                .filter_map(|r| r.service_name())
-                .count(),
-        );
+        black_box(iana_ports::by_port(port, proto).filter_map(|r| r.service_name()).count());
     }
 }
 fn by_name_crate() {
@@ -269,33 +258,18 @@ fn check_agreement() {
     for q in &**NAMES {
         let want = iana_ports::port(&q.mixed, Protocol::Tcp);
         assert_eq!(alt.name_exact(&q.exact), want, "HashMap exact {}", q.exact);
-        assert_eq!(
-            alt.name_lowercased(&q.mixed),
-            want,
-            "HashMap lower {}",
-            q.mixed
-        );
+        assert_eq!(alt.name_lowercased(&q.mixed), want, "HashMap lower {}", q.mixed);
         assert_eq!(phf_name(&q.mixed), want, "phf {}", q.mixed);
     }
 }
 
 fn ratio_table() {
     check_agreement();
-    let hits = NAMES
-        .iter()
-        .filter(|q| iana_ports::port(&q.mixed, Protocol::Tcp).is_some())
-        .count();
-    let named = PORTS
-        .iter()
-        .filter(|&&(p, pr)| iana_ports::service_name(p, pr).is_some())
-        .count();
+    let hits = NAMES.iter().filter(|q| iana_ports::port(&q.mixed, Protocol::Tcp).is_some()).count();
+    let named = PORTS.iter().filter(|&&(p, pr)| iana_ports::service_name(p, pr).is_some()).count();
     println!();
-    println!(
-        "## Interleaved run (seed {SEED:#x}; {BATCH} lookups a batch; median of 201 rounds x 8 batches)"
-    );
-    println!(
-        "port mix: {named}/{BATCH} named; name mix: {hits}/{BATCH} with a tcp port, mixed case"
-    );
+    println!("## Interleaved run (seed {SEED:#x}; {BATCH} lookups a batch; median of 201 rounds x 8 batches)");
+    println!("port mix: {named}/{BATCH} named; name mix: {hits}/{BATCH} with a tcp port, mixed case");
     let ports: [(&str, fn()); 5] = [
         ("iana-ports `service_name`", port_crate),
         ("dense `[u16; 65536]` per protocol (floor)", port_dense),
@@ -305,14 +279,8 @@ fn ratio_table() {
     ];
     let names: [(&str, fn()); 4] = [
         ("iana-ports `port`, mixed case", name_crate),
-        (
-            "std `HashMap<&str, u16>`, exact case (bar)",
-            name_hash_map_exact,
-        ),
-        (
-            "std `HashMap`, lower-casing to a `String`",
-            name_hash_map_lowercase,
-        ),
+        ("std `HashMap<&str, u16>`, exact case (bar)", name_hash_map_exact),
+        ("std `HashMap`, lower-casing to a `String`", name_hash_map_lowercase),
         ("phf, lower-casing to a stack buffer", name_phf),
     ];
     let others: [(&str, fn()); 3] = [
@@ -323,36 +291,21 @@ fn ratio_table() {
     let p = interleaved(&ports, 201, 8);
     let n = interleaved(&names, 201, 8);
     let o = interleaved(&others, 101, 4);
-    let g = interleaved(
-        &[
-            ("glibc getservbyport", port_glibc),
-            ("glibc getservbyname", name_glibc),
-        ],
-        3,
-        1,
-    );
+    let g = interleaved(&[("glibc getservbyport", port_glibc), ("glibc getservbyname", name_glibc)], 3, 1);
     println!();
     println!("| (port, proto) -> first name | ns/lookup | x crate |");
     println!("|---|---:|---:|");
     for (i, (label, _)) in ports.iter().enumerate() {
         println!("| {label} | {:.2} | {:.2} |", p[i], p[i] / p[0]);
     }
-    println!(
-        "| glibc `getservbyport` (361-line /etc/services) | {:.0} | {:.0} |",
-        g[0],
-        g[0] / p[0]
-    );
+    println!("| glibc `getservbyport` (361-line /etc/services) | {:.0} | {:.0} |", g[0], g[0] / p[0]);
     println!();
     println!("| name -> port | ns/lookup | x crate |");
     println!("|---|---:|---:|");
     for (i, (label, _)) in names.iter().enumerate() {
         println!("| {label} | {:.2} | {:.2} |", n[i], n[i] / n[0]);
     }
-    println!(
-        "| glibc `getservbyname` (case-sensitive) | {:.0} | {:.0} |",
-        g[1],
-        g[1] / n[0]
-    );
+    println!("| glibc `getservbyname` (case-sensitive) | {:.0} | {:.0} |", g[1], g[1] / n[0]);
     println!();
     println!("| other | ns/lookup |");
     println!("|---|---:|");
@@ -378,18 +331,9 @@ fn ratio_table() {
     let dense = p[0] / p[1];
     let hash = p[2] / p[0];
     let name = n[0] / n[1];
-    println!(
-        "| (port, proto): crate / dense <= 3 | {dense:.2} | {} |",
-        verdict(dense <= 3.0)
-    );
-    println!(
-        "| (port, proto): HashMap / crate >= 3 | {hash:.2} | {} |",
-        verdict(hash >= 3.0)
-    );
-    println!(
-        "| name, any case: crate / exact-case HashMap hit <= 1.0 | {name:.2} | {} |",
-        verdict(name <= 1.0)
-    );
+    println!("| (port, proto): crate / dense <= 3 | {dense:.2} | {} |", verdict(dense <= 3.0));
+    println!("| (port, proto): HashMap / crate >= 3 | {hash:.2} | {} |", verdict(hash >= 3.0));
+    println!("| name, any case: crate / exact-case HashMap hit <= 1.0 | {name:.2} | {} |", verdict(name <= 1.0));
 }
 
 fn main() {

@@ -51,23 +51,13 @@ pub fn port_queries(seed: u64) -> Vec<(u16, Protocol)> {
     (0..BATCH)
         .map(|_| {
             if rng.below(10) == 0 {
-                let proto = if rng.below(2) == 0 {
-                    Protocol::Tcp
-                } else {
-                    Protocol::Udp
-                };
+                let proto = if rng.below(2) == 0 { Protocol::Tcp } else { Protocol::Udp };
                 return (rng.next_u64() as u16, proto);
             }
             let row = rows[rng.below(rows.len())];
-            let range = row
-                .ports()
-                .unwrap_or(iana_ports::PortRange { start: 0, end: 0 });
+            let range = row.ports().unwrap_or(iana_ports::PortRange { start: 0, end: 0 });
             let port = range.start + rng.below(range.len() as usize) as u16;
-            let proto = row.protocol().unwrap_or(if rng.below(2) == 0 {
-                Protocol::Tcp
-            } else {
-                Protocol::Udp
-            });
+            let proto = row.protocol().unwrap_or(if rng.below(2) == 0 { Protocol::Tcp } else { Protocol::Udp });
             (port, proto)
         })
         .collect()
@@ -100,29 +90,17 @@ pub fn name_queries(seed: u64) -> Vec<NameQuery> {
                 if rng.below(2) == 0 {
                     format!("{}-x", names[rng.below(names.len())])
                 } else {
-                    (0..3 + rng.below(10))
-                        .map(|_| (b'a' + rng.below(26) as u8) as char)
-                        .collect()
+                    (0..3 + rng.below(10)).map(|_| (b'a' + rng.below(26) as u8) as char).collect()
                 }
             } else {
                 names[rng.below(names.len())].to_owned()
             };
             let mixed: String = exact
                 .chars()
-                .map(|c| {
-                    if rng.below(2) == 0 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
+                .map(|c| if rng.below(2) == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
                 .collect();
             let c_mixed = CString::new(mixed.clone()).unwrap_or_default();
-            NameQuery {
-                exact,
-                mixed,
-                c_mixed,
-            }
+            NameQuery { exact, mixed, c_mixed }
         })
         .collect()
 }
@@ -172,9 +150,7 @@ impl Alternatives {
             }
             if row.applies_to(Protocol::Tcp) {
                 name_map.entry(name).or_insert(range.start);
-                lower_map
-                    .entry(name.to_ascii_lowercase())
-                    .or_insert(range.start);
+                lower_map.entry(name.to_ascii_lowercase()).or_insert(range.start);
             }
         }
         let mut port_map = HashMap::new();
@@ -187,25 +163,14 @@ impl Alternatives {
                 }
             }
         }
-        Alternatives {
-            names,
-            dense,
-            port_map,
-            sorted,
-            name_map,
-            lower_map,
-        }
+        Alternatives { names, dense, port_map, sorted, name_map, lower_map }
     }
 
     /// Dense index lookup (the floor).
     #[inline]
     pub fn dense(&self, port: u16, proto: Protocol) -> Option<&'static str> {
         let id = self.dense[proto_index(proto)][usize::from(port)];
-        if id == 0 {
-            None
-        } else {
-            Some(self.names[usize::from(id)])
-        }
+        if id == 0 { None } else { Some(self.names[usize::from(id)]) }
     }
 
     /// std `HashMap` lookup.
@@ -218,10 +183,7 @@ impl Alternatives {
     #[inline]
     pub fn binary_search(&self, port: u16, proto: Protocol) -> Option<&'static str> {
         let key = ((proto as u32) << 16) | u32::from(port);
-        self.sorted
-            .binary_search_by_key(&key, |e| e.0)
-            .ok()
-            .map(|i| self.sorted[i].1)
+        self.sorted.binary_search_by_key(&key, |e| e.0).ok().map(|i| self.sorted[i].1)
     }
 
     /// Case-sensitive name hit (the bar: queries use the registered spelling).
@@ -240,9 +202,7 @@ impl Alternatives {
 /// phf lookup by `(port, proto)`.
 #[inline]
 pub fn phf_port(port: u16, proto: Protocol) -> Option<&'static str> {
-    PHF_PORTS
-        .get(&(((proto as u32) << 16) | u32::from(port)))
-        .copied()
+    PHF_PORTS.get(&(((proto as u32) << 16) | u32::from(port))).copied()
 }
 
 /// phf lookup by name: lower-cased into a stack buffer first (no allocation).
@@ -266,15 +226,7 @@ pub fn glibc_port(port: u16, proto: &CStr) -> Option<String> {
     // entry (static storage inside glibc) is read at once, single-threaded.
     unsafe {
         let entry = libc::getservbyport(i32::from(port.to_be()), proto.as_ptr());
-        if entry.is_null() {
-            None
-        } else {
-            Some(
-                CStr::from_ptr((*entry).s_name)
-                    .to_string_lossy()
-                    .into_owned(),
-            )
-        }
+        if entry.is_null() { None } else { Some(CStr::from_ptr((*entry).s_name).to_string_lossy().into_owned()) }
     }
 }
 
@@ -283,11 +235,7 @@ pub fn glibc_name(name: &CStr, proto: &CStr) -> Option<u16> {
     // SAFETY: as in `glibc_port`.
     unsafe {
         let entry = libc::getservbyname(name.as_ptr(), proto.as_ptr());
-        if entry.is_null() {
-            None
-        } else {
-            Some(u16::from_be((*entry).s_port as u16))
-        }
+        if entry.is_null() { None } else { Some(u16::from_be((*entry).s_port as u16)) }
     }
 }
 

@@ -82,29 +82,20 @@ pub fn render() -> (String, Stats) {
         let (Some(name), Some(range)) = (record.service_name(), record.ports()) else {
             continue;
         };
-        let protos: Vec<Protocol> = record
-            .protocol()
-            .map_or_else(|| Protocol::ALL.to_vec(), |p| vec![p]);
+        let protos: Vec<Protocol> = record.protocol().map_or_else(|| Protocol::ALL.to_vec(), |p| vec![p]);
         if let Some(problem) = glibc_name_problem(name) {
             stats.commented_rows += 1;
             let protos: Vec<&str> = protos.iter().map(|p| p.as_str()).collect();
             skipped.push((
                 lines.len(),
-                format!(
-                    "#! {name:?} {range}/{} left out: {problem}. {}",
-                    protos.join(","),
-                    comment(record)
-                ),
+                format!("#! {name:?} {range}/{} left out: {problem}. {}", protos.join(","), comment(record)),
             ));
             continue;
         }
         let target = record.alias_of().map(str::to_ascii_lowercase);
         for proto in protos {
             for port in range.start..=range.end {
-                if let Some(&at) = target
-                    .as_ref()
-                    .and_then(|t| index.get(&(t.clone(), port, proto)))
-                {
+                if let Some(&at) = target.as_ref().and_then(|t| index.get(&(t.clone(), port, proto))) {
                     let aliases = &mut lines[at].aliases;
                     if !aliases.iter().any(|a| a == name) {
                         aliases.push(name.to_owned());
@@ -115,16 +106,8 @@ pub fn render() -> (String, Stats) {
                 }
                 let mut aliases = Vec::new();
                 lower_alias(name, &mut aliases);
-                index
-                    .entry((name.to_ascii_lowercase(), port, proto))
-                    .or_insert(lines.len());
-                lines.push(Line {
-                    name,
-                    port,
-                    proto,
-                    aliases,
-                    comment: comment(record),
-                });
+                index.entry((name.to_ascii_lowercase(), port, proto)).or_insert(lines.len());
+                lines.push(Line { name, port, proto, aliases, comment: comment(record) });
             }
         }
     }
@@ -132,17 +115,9 @@ pub fn render() -> (String, Stats) {
 
     let mut out = String::with_capacity(lines.len() * 64);
     let r = iana_ports::REGISTRY;
-    let _ = writeln!(
-        out,
-        "# /etc/services: network services, from the IANA {}",
-        r.title
-    );
-    let _ = writeln!(
-        out,
-        "# as updated by IANA on {}; written by iana-ports {}.",
-        r.updated,
-        env!("CARGO_PKG_VERSION")
-    );
+    let _ = writeln!(out, "# /etc/services: network services, from the IANA {}", r.title);
+    let _ =
+        writeln!(out, "# as updated by IANA on {}; written by iana-ports {}.", r.updated, env!("CARGO_PKG_VERSION"));
     out.push_str(
         "#\n# name  port/protocol  [aliases ...]  [# description]   (services(5))\n\
          # One line per name, port and protocol, in registry order: ranges are\n\
@@ -179,8 +154,5 @@ pub fn render() -> (String, Stats) {
 }
 
 fn comment(record: &Record) -> String {
-    record
-        .description()
-        .map(crate::table::one_line)
-        .unwrap_or_default()
+    record.description().map(crate::table::one_line).unwrap_or_default()
 }

@@ -106,11 +106,7 @@ impl fmt::Display for QueryError {
         match self {
             QueryError::Empty => f.write_str("\"\": empty query, nothing to look up"),
             QueryError::NonAscii { input, ch } => {
-                write!(
-                    f,
-                    "{input:?}: {ch:?} (U+{:04X}) is not ASCII; service names and ports are ASCII",
-                    *ch as u32
-                )
+                write!(f, "{input:?}: {ch:?} (U+{:04X}) is not ASCII; service names and ports are ASCII", *ch as u32)
             }
             QueryError::Control { input } => {
                 write!(f, "{input:?}: control characters are not allowed")
@@ -122,22 +118,13 @@ impl fmt::Display for QueryError {
                 write!(f, "{input:?}: no protocol after the `/`")
             }
             QueryError::UnknownProtocol { input, protocol } => {
-                write!(
-                    f,
-                    "{input:?}: unknown protocol {protocol:?} (expected tcp, udp, sctp or dccp)"
-                )
+                write!(f, "{input:?}: unknown protocol {protocol:?} (expected tcp, udp, sctp or dccp)")
             }
             QueryError::PortOutOfRange { input, port } => {
-                write!(
-                    f,
-                    "{input:?}: port {port} is out of range (ports are 0-65535)"
-                )
+                write!(f, "{input:?}: port {port} is out of range (ports are 0-65535)")
             }
             QueryError::BadRange { input, range } => {
-                write!(
-                    f,
-                    "{input:?}: {range:?} is not a port or a range START-END with START <= END, both 0-65535"
-                )
+                write!(f, "{input:?}: {range:?} is not a port or a range START-END with START <= END, both 0-65535")
             }
         }
     }
@@ -173,43 +160,28 @@ pub fn parse_query(text: &str) -> Result<Query, QueryError> {
         return Err(QueryError::Empty);
     }
     if let Some(ch) = input.chars().find(|c| !c.is_ascii()) {
-        return Err(QueryError::NonAscii {
-            input: input.to_owned(),
-            ch,
-        });
+        return Err(QueryError::NonAscii { input: input.to_owned(), ch });
     }
     if input.bytes().any(|b| b.is_ascii_control()) {
-        return Err(QueryError::Control {
-            input: input.to_owned(),
-        });
+        return Err(QueryError::Control { input: input.to_owned() });
     }
     // A registered name with a `/` in it (`cl/1`) is that name.
     if input.contains('/') && iana_ports::by_name(input).len() > 0 {
-        return Ok(Query {
-            target: Target::Name(input.to_owned()),
-            protocol: None,
-        });
+        return Ok(Query { target: Target::Name(input.to_owned()), protocol: None });
     }
     let (head, protocol) = match input.rsplit_once('/') {
         None => (input, None),
         Some((head, tail)) => {
             if head.is_empty() {
-                return Err(QueryError::MissingTarget {
-                    input: input.to_owned(),
-                });
+                return Err(QueryError::MissingTarget { input: input.to_owned() });
             }
             if tail.is_empty() {
-                return Err(QueryError::MissingProtocol {
-                    input: input.to_owned(),
-                });
+                return Err(QueryError::MissingProtocol { input: input.to_owned() });
             }
             match Protocol::parse(tail) {
                 Some(p) => (head, Some(p)),
                 None => {
-                    return Err(QueryError::UnknownProtocol {
-                        input: input.to_owned(),
-                        protocol: tail.to_owned(),
-                    });
+                    return Err(QueryError::UnknownProtocol { input: input.to_owned(), protocol: tail.to_owned() });
                 }
             }
         }
@@ -219,36 +191,23 @@ pub fn parse_query(text: &str) -> Result<Query, QueryError> {
 }
 
 fn parse_target(input: &str, head: &str) -> Result<Target, QueryError> {
-    let port_like = head.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-        && head.bytes().any(|b| b.is_ascii_digit());
+    let port_like = head.bytes().all(|b| b.is_ascii_digit() || b == b'-') && head.bytes().any(|b| b.is_ascii_digit());
     if !port_like {
         return Ok(Target::Name(head.to_owned()));
     }
-    let bad_range = || QueryError::BadRange {
-        input: input.to_owned(),
-        range: head.to_owned(),
-    };
+    let bad_range = || QueryError::BadRange { input: input.to_owned(), range: head.to_owned() };
     let port = |digits: &str| -> Result<u16, QueryError> {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad_range());
         }
         let significant = digits.trim_start_matches('0');
         if significant.len() > 5 {
-            return Err(QueryError::PortOutOfRange {
-                input: input.to_owned(),
-                port: digits.to_owned(),
-            });
+            return Err(QueryError::PortOutOfRange { input: input.to_owned(), port: digits.to_owned() });
         }
         // At most five digits: fits in u32.
-        let value: u32 = if significant.is_empty() {
-            0
-        } else {
-            significant.parse().map_err(|_| bad_range())?
-        };
-        u16::try_from(value).map_err(|_| QueryError::PortOutOfRange {
-            input: input.to_owned(),
-            port: digits.to_owned(),
-        })
+        let value: u32 = if significant.is_empty() { 0 } else { significant.parse().map_err(|_| bad_range())? };
+        u16::try_from(value)
+            .map_err(|_| QueryError::PortOutOfRange { input: input.to_owned(), port: digits.to_owned() })
     };
     match head.split_once('-') {
         None => Ok(Target::Port(port(head)?)),
@@ -265,8 +224,7 @@ fn parse_target(input: &str, head: &str) -> Result<Target, QueryError> {
 impl Query {
     /// The protocols this query covers, in [`Protocol::ALL`] order.
     pub fn protocols(&self) -> Vec<Protocol> {
-        self.protocol
-            .map_or_else(|| Protocol::ALL.to_vec(), |p| vec![p])
+        self.protocol.map_or_else(|| Protocol::ALL.to_vec(), |p| vec![p])
     }
 
     /// The rows this query selects, in registry order (every row, named or
@@ -277,18 +235,13 @@ impl Query {
         match &self.target {
             Target::Port(port) => match self.protocol {
                 Some(p) => iana_ports::by_port(*port, p).collect(),
-                None => iana_ports::records()
-                    .iter()
-                    .filter(|r| r.ports().is_some_and(|pr| pr.contains(*port)))
-                    .collect(),
+                None => {
+                    iana_ports::records().iter().filter(|r| r.ports().is_some_and(|pr| pr.contains(*port))).collect()
+                }
             },
             Target::Range(range) => iana_ports::records()
                 .iter()
-                .filter(|r| {
-                    r.ports()
-                        .is_some_and(|pr| pr.start <= range.end && range.start <= pr.end)
-                        && proto_ok(r)
-                })
+                .filter(|r| r.ports().is_some_and(|pr| pr.start <= range.end && range.start <= pr.end) && proto_ok(r))
                 .collect(),
             Target::Name(name) => iana_ports::by_name(name).filter(|r| proto_ok(r)).collect(),
         }
@@ -332,9 +285,7 @@ impl fmt::Display for PortStatus {
             f.write_str(" (no registry row covers it)")?;
         }
         match iana_ports::PortClass::of(self.port) {
-            iana_ports::PortClass::Dynamic => {
-                f.write_str("; 49152-65535 are Dynamic/Private ports, never assigned")
-            }
+            iana_ports::PortClass::Dynamic => f.write_str("; 49152-65535 are Dynamic/Private ports, never assigned"),
             _ => Ok(()),
         }
     }
@@ -373,10 +324,7 @@ pub struct Contact {
 impl Contact {
     /// Resolves `id` in the people table.
     pub fn of(id: &'static str) -> Contact {
-        Contact {
-            id,
-            person: iana_ports::person(id),
-        }
+        Contact { id, person: iana_ports::person(id) }
     }
 }
 
@@ -407,11 +355,7 @@ pub struct Info {
 
 /// Counts the compiled-in registry.
 pub fn info() -> Info {
-    let mut info = Info {
-        rows: iana_ports::records().len(),
-        people: iana_ports::people().len(),
-        ..Info::default()
-    };
+    let mut info = Info { rows: iana_ports::records().len(), people: iana_ports::people().len(), ..Info::default() };
     let mut names = std::collections::HashSet::new();
     let mut ids = std::collections::HashSet::new();
     for r in iana_ports::records() {

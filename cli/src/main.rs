@@ -7,9 +7,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Parser, ValueEnum};
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::table::{self, Style};
-use iana_ports_cli::{
-    ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people,
-};
+use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
 Registry, compiled in: no network, no /etc/services needed.";
@@ -148,10 +146,7 @@ fn usage_error(message: &str) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let json = cli.json || cli.format == Format::Json;
-    let style = Style {
-        width: usize::from(cli.width),
-        full: cli.full,
-    };
+    let style = Style { width: usize::from(cli.width), full: cli.full };
 
     if cli.etc_services {
         let (text, _) = etc_services::render();
@@ -169,9 +164,7 @@ fn main() -> ExitCode {
     }
     if let Some(text) = &cli.search {
         if text.trim().is_empty() {
-            eprintln!(
-                "iana-ports: error: empty search text: --search needs a word to look for (e.g. --search matrix)"
-            );
+            eprintln!("iana-ports: error: empty search text: --search needs a word to look for (e.g. --search matrix)");
             return ExitCode::from(2);
         }
         let rows: Vec<_> = iana_ports::search(text).collect();
@@ -180,11 +173,7 @@ fn main() -> ExitCode {
             eprintln!("iana-ports: no registry row matches {text:?}");
         }
         show(&Asked::Search(text), found, &[], &rows, json, style);
-        return if found {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        };
+        return if found { ExitCode::SUCCESS } else { ExitCode::from(1) };
     }
     let input = cli.query.as_deref().unwrap_or_default();
     let query = match parse_query(input) {
@@ -197,30 +186,15 @@ fn main() -> ExitCode {
     if !found {
         eprintln!("iana-ports: {}", not_found(input.trim(), &query));
     }
-    show(
-        &Asked::Lookup(input, &query),
-        found,
-        &statuses,
-        &rows,
-        json,
-        style,
-    );
-    if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    show(&Asked::Lookup(input, &query), found, &statuses, &rows, json, style);
+    if found { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn not_found(input: &str, query: &Query) -> String {
     match &query.target {
         Target::Name(name) => {
             let elsewhere: Vec<String> = iana_ports::by_name(name)
-                .map(|r| {
-                    r.protocol()
-                        .map_or("every protocol", |p| p.as_str())
-                        .to_owned()
-                })
+                .map(|r| r.protocol().map_or("every protocol", |p| p.as_str()).to_owned())
                 .fold(Vec::new(), |mut v, p| {
                     if !v.contains(&p) {
                         v.push(p);
@@ -230,10 +204,7 @@ fn not_found(input: &str, query: &Query) -> String {
             if elsewhere.is_empty() {
                 format!("no service named {name:?} in the registry (try --search {name:?})")
             } else {
-                format!(
-                    "{input:?}: {name:?} is registered only for {}",
-                    elsewhere.join(", ")
-                )
+                format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
             }
         }
         Target::Port(_) => format!("{input:?}: no service is registered on this port"),
@@ -261,10 +232,7 @@ fn show(
         text.push_str(&t.text);
         cut |= t.cut;
     }
-    let unassigned: Vec<_> = statuses
-        .iter()
-        .filter(|s| s.status != iana_ports::Status::Assigned)
-        .collect();
+    let unassigned: Vec<_> = statuses.iter().filter(|s| s.status != iana_ports::Status::Assigned).collect();
     if !unassigned.is_empty() {
         if !text.is_empty() {
             text.push('\n');
@@ -282,9 +250,6 @@ fn show(
     }
     emit(&text);
     if cut {
-        eprintln!(
-            "iana-ports: some text was cut to fit {} columns; --full shows it all",
-            style.width
-        );
+        eprintln!("iana-ports: some text was cut to fit {} columns; --full shows it all", style.width);
     }
 }

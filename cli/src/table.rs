@@ -18,10 +18,7 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Style {
-        Style {
-            width: 80,
-            full: false,
-        }
+        Style { width: 80, full: false }
     }
 }
 
@@ -82,10 +79,7 @@ fn grid(columns: &[Column], rows: &[Row], style: Style, out: &mut Rendered) {
         let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
         while total(&widths) > style.width {
             let next = (0..columns.len())
-                .filter(|&i| {
-                    columns[i].shrink.is_some()
-                        && widths[i] > columns[i].min.max(chars(columns[i].header))
-                })
+                .filter(|&i| columns[i].shrink.is_some() && widths[i] > columns[i].min.max(chars(columns[i].header)))
                 .min_by_key(|&i| columns[i].shrink);
             match next {
                 Some(i) => widths[i] -= 1,
@@ -96,11 +90,7 @@ fn grid(columns: &[Column], rows: &[Row], style: Style, out: &mut Rendered) {
     let line = |cells: &mut dyn Iterator<Item = String>, out: &mut Rendered| {
         let mut text = String::new();
         for (i, cell) in cells.enumerate() {
-            let cell = if style.full {
-                cell
-            } else {
-                cut(&cell, widths[i], &mut out.cut)
-            };
+            let cell = if style.full { cell } else { cut(&cell, widths[i], &mut out.cut) };
             if i > 0 {
                 text.push_str("  ");
             }
@@ -125,23 +115,14 @@ fn grid(columns: &[Column], rows: &[Row], style: Style, out: &mut Rendered) {
 
 /// Packs `key: value` items into indented lines of at most `style.width`
 /// characters; `long` items get lines of their own.
-fn details(
-    short: &[(&str, String)],
-    long: &[(&str, String)],
-    style: Style,
-    was_cut: &mut bool,
-) -> Vec<String> {
+fn details(short: &[(&str, String)], long: &[(&str, String)], style: Style, was_cut: &mut bool) -> Vec<String> {
     const INDENT: &str = "    ";
     let room = style.width.saturating_sub(INDENT.len()).max(20);
     let mut lines = Vec::new();
     let mut current = String::new();
     for (key, value) in short.iter().filter(|(_, v)| !v.is_empty()) {
         let item = format!("{key}: {value}");
-        let item = if style.full {
-            item
-        } else {
-            cut(&item, room, was_cut)
-        };
+        let item = if style.full { item } else { cut(&item, room, was_cut) };
         if !current.is_empty() && chars(&current) + 3 + chars(&item) > room {
             lines.push(format!("{INDENT}{current}"));
             current.clear();
@@ -158,18 +139,12 @@ fn details(
         if style.full {
             let text = value.replace("\r\n", "\n").replace('\r', "\n");
             let mut parts = text.split('\n');
-            lines.push(format!(
-                "{INDENT}{key}: {}",
-                parts.next().unwrap_or("").trim_end()
-            ));
+            lines.push(format!("{INDENT}{key}: {}", parts.next().unwrap_or("").trim_end()));
             for part in parts {
                 lines.push(format!("{INDENT}  {}", part.trim_end()));
             }
         } else {
-            lines.push(format!(
-                "{INDENT}{}",
-                cut(&format!("{key}: {}", one_line(value)), room, was_cut)
-            ));
+            lines.push(format!("{INDENT}{}", cut(&format!("{key}: {}", one_line(value)), room, was_cut)));
         }
     }
     lines
@@ -180,31 +155,11 @@ fn details(
 pub fn records(rows: &[&Record], style: Style) -> Rendered {
     let mut out = Rendered::default();
     let columns = [
-        Column {
-            header: "SERVICE",
-            shrink: None,
-            min: 0,
-        },
-        Column {
-            header: "PORT",
-            shrink: None,
-            min: 0,
-        },
-        Column {
-            header: "PROTO",
-            shrink: None,
-            min: 0,
-        },
-        Column {
-            header: "STATUS",
-            shrink: None,
-            min: 0,
-        },
-        Column {
-            header: "DESCRIPTION",
-            shrink: Some(0),
-            min: 12,
-        },
+        Column { header: "SERVICE", shrink: None, min: 0 },
+        Column { header: "PORT", shrink: None, min: 0 },
+        Column { header: "PROTO", shrink: None, min: 0 },
+        Column { header: "STATUS", shrink: None, min: 0 },
+        Column { header: "DESCRIPTION", shrink: Some(0), min: 12 },
     ];
     let mut was_cut = false;
     let table: Vec<Row> = rows
@@ -217,31 +172,17 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
                 ("registered", opt(r.registration_date())),
                 ("modified", opt(r.modification_date())),
                 ("reference", opt(r.reference())),
-                (
-                    "service code",
-                    r.service_code().map(|c| c.to_string()).unwrap_or_default(),
-                ),
+                ("service code", r.service_code().map(|c| c.to_string()).unwrap_or_default()),
                 ("alias of", opt(r.alias_of())),
             ];
-            let long = [
-                ("unauthorized use", opt(r.unauthorized_use())),
-                ("notes", opt(r.notes())),
-            ];
+            let long = [("unauthorized use", opt(r.unauthorized_use())), ("notes", opt(r.notes()))];
             Row {
                 cells: vec![
                     r.service_name().unwrap_or("-").to_owned(),
                     r.ports().map_or_else(|| "-".to_owned(), |p| p.to_string()),
                     r.protocol().map_or("any", Protocol::as_str).to_owned(),
                     r.status().as_str().to_owned(),
-                    r.description()
-                        .map(|d| {
-                            if style.full {
-                                d.to_owned()
-                            } else {
-                                one_line(d)
-                            }
-                        })
-                        .unwrap_or_default(),
+                    r.description().map(|d| if style.full { d.to_owned() } else { one_line(d) }).unwrap_or_default(),
                 ],
                 after: details(&short, &long, style, &mut was_cut),
             }
@@ -254,51 +195,26 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
 
 /// The "Contact Information" table: ID, NAME, ORGANIZATION, URI, UPDATED.
 pub fn contacts(people: &[Contact], style: Style) -> Rendered {
-    let mut out = Rendered {
-        text: "Contact Information\n".to_owned(),
-        cut: false,
-    };
+    let mut out = Rendered { text: "Contact Information\n".to_owned(), cut: false };
     let columns = [
-        Column {
-            header: "ID",
-            shrink: Some(1),
-            min: 16,
-        },
-        Column {
-            header: "NAME",
-            shrink: Some(3),
-            min: 12,
-        },
-        Column {
-            header: "ORGANIZATION",
-            shrink: Some(0),
-            min: 12,
-        },
-        Column {
-            header: "URI",
-            shrink: Some(2),
-            min: 18,
-        },
-        Column {
-            header: "UPDATED",
-            shrink: None,
-            min: 0,
-        },
+        Column { header: "ID", shrink: Some(1), min: 16 },
+        Column { header: "NAME", shrink: Some(3), min: 12 },
+        Column { header: "ORGANIZATION", shrink: Some(0), min: 12 },
+        Column { header: "URI", shrink: Some(2), min: 18 },
+        Column { header: "UPDATED", shrink: None, min: 0 },
     ];
     let rows: Vec<Row> = people
         .iter()
         .map(|c| {
             let p = c.person;
-            let text = |f: fn(&iana_ports::Person) -> Option<&'static str>| {
-                p.and_then(f).map(one_line).unwrap_or_default()
-            };
+            let text =
+                |f: fn(&iana_ports::Person) -> Option<&'static str>| p.and_then(f).map(one_line).unwrap_or_default();
             Row {
                 cells: vec![
                     format!("[{}]", c.id),
                     text(iana_ports::Person::name),
                     text(iana_ports::Person::org),
-                    p.map(|p| p.uris().collect::<Vec<_>>().join(" "))
-                        .unwrap_or_default(),
+                    p.map(|p| p.uris().collect::<Vec<_>>().join(" ")).unwrap_or_default(),
                     text(iana_ports::Person::updated),
                 ],
                 after: Vec::new(),

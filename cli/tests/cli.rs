@@ -9,10 +9,7 @@ use iana_ports::Protocol;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_iana-ports"))
-        .args(args)
-        .output()
-        .expect("run iana-ports")
+    Command::new(env!("CARGO_BIN_EXE_iana-ports")).args(args).output().expect("run iana-ports")
 }
 
 struct Run {
@@ -32,8 +29,7 @@ fn cli(args: &[&str]) -> Run {
 
 fn json(args: &[&str]) -> (i32, Value) {
     let r = cli(args);
-    let v = serde_json::from_str(&r.out)
-        .unwrap_or_else(|e| panic!("{args:?}: bad JSON ({e}): {}", r.out));
+    let v = serde_json::from_str(&r.out).unwrap_or_else(|e| panic!("{args:?}: bad JSON ({e}): {}", r.out));
     (r.code, v)
 }
 
@@ -44,11 +40,7 @@ fn table_rows(out: &str) -> Vec<(String, String, String, String)> {
         if line.starts_with("Contact Information") {
             break;
         }
-        if line.starts_with("SERVICE")
-            || line.starts_with(' ')
-            || line.is_empty()
-            || line.contains(" is ")
-        {
+        if line.starts_with("SERVICE") || line.starts_with(' ') || line.is_empty() || line.contains(" is ") {
             continue;
         }
         let f: Vec<&str> = line.split_whitespace().collect();
@@ -67,10 +59,7 @@ fn row(s: &str, port: &str, proto: &str, status: &str) -> (String, String, Strin
 fn port_and_protocol() {
     let r = cli(&["8448/tcp"]);
     assert_eq!(r.code, 0, "{}", r.err);
-    assert_eq!(
-        table_rows(&r.out),
-        [row("matrix-fed", "8448", "tcp", "Assigned")]
-    );
+    assert_eq!(table_rows(&r.out), [row("matrix-fed", "8448", "tcp", "Assigned")]);
     assert!(r.out.contains("Matrix Federation Protocol"));
     assert!(r.out.contains("contact: [Travis_Ralston]"));
     assert!(r.out.contains("registered: 2023-08-04"));
@@ -90,12 +79,7 @@ fn port_on_every_protocol() {
             row("https", "443", "sctp", "Assigned")
         ]
     );
-    assert!(
-        r.out
-            .contains("443/dccp is Unassigned (no registry row covers it)"),
-        "{}",
-        r.out
-    );
+    assert!(r.out.contains("443/dccp is Unassigned (no registry row covers it)"), "{}", r.out);
     assert!(r.out.contains("[IESG]"));
 }
 
@@ -103,10 +87,7 @@ fn port_on_every_protocol() {
 fn range_port_finds_the_range_row() {
     let r = cli(&["6010/tcp"]);
     assert_eq!(r.code, 0);
-    assert_eq!(
-        table_rows(&r.out)[0],
-        row("x11", "6000-6063", "tcp", "Assigned")
-    );
+    assert_eq!(table_rows(&r.out)[0], row("x11", "6000-6063", "tcp", "Assigned"));
     assert!(r.out.contains("X Window System"));
 }
 
@@ -117,19 +98,11 @@ fn range_query_lists_overlapping_rows() {
     let names: Vec<String> = table_rows(&r.out).into_iter().map(|r| r.0).collect();
     assert_eq!(names[0], "x11");
     assert!(names.len() > 3, "{names:?}");
-    assert!(
-        table_rows(&r.out)
-            .iter()
-            .all(|r| r.2 == "tcp" || r.2 == "any")
-    );
+    assert!(table_rows(&r.out).iter().all(|r| r.2 == "tcp" || r.2 == "any"));
     // A range with nothing named on it.
     let r = cli(&["49152-65535/dccp"]);
     assert_eq!(r.code, 1);
-    assert!(
-        r.err.contains("no service is registered in this range"),
-        "{}",
-        r.err
-    );
+    assert!(r.err.contains("no service is registered in this range"), "{}", r.err);
 }
 
 #[test]
@@ -138,12 +111,7 @@ fn name_on_every_protocol() {
     assert_eq!(r.code, 0);
     let rows: Vec<(String, String)> = table_rows(&r.out).into_iter().map(|r| (r.1, r.2)).collect();
     // Three ported rows and a port-less DNS-SD row, in registry order.
-    let want = [
-        ("443", "tcp"),
-        ("443", "udp"),
-        ("443", "sctp"),
-        ("-", "tcp"),
-    ];
+    let want = [("443", "tcp"), ("443", "udp"), ("443", "sctp"), ("-", "tcp")];
     assert_eq!(rows, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
 }
 
@@ -154,10 +122,7 @@ fn name_in_any_case_with_protocol() {
     assert_eq!(table_rows(&r.out), [row("https", "443", "udp", "Assigned")]);
     let r = cli(&["besapi/TCP"]);
     assert_eq!(r.code, 0);
-    assert_eq!(
-        table_rows(&r.out),
-        [row("BESApi", "3408", "tcp", "Assigned")]
-    );
+    assert_eq!(table_rows(&r.out), [row("BESApi", "3408", "tcp", "Assigned")]);
 }
 
 #[test]
@@ -185,12 +150,7 @@ fn unassigned_port_says_so() {
     assert_eq!(r.code, 1);
     assert_eq!(table_rows(&r.out), [row("-", "4", "udp", "Unassigned")]);
     assert!(r.out.contains("4/udp is Unassigned\n"), "{}", r.out);
-    assert!(
-        r.err
-            .contains("\"4/udp\": no service is registered on this port"),
-        "{}",
-        r.err
-    );
+    assert!(r.err.contains("\"4/udp\": no service is registered on this port"), "{}", r.err);
 }
 
 #[test]
@@ -207,9 +167,7 @@ fn port_no_row_covers() {
     assert_eq!(r.code, 1);
     assert!(table_rows(&r.out).is_empty());
     assert!(
-        r.out.contains(
-            "50000/sctp is Unassigned (no registry row covers it); 49152-65535 are Dynamic"
-        ),
+        r.out.contains("50000/sctp is Unassigned (no registry row covers it); 49152-65535 are Dynamic"),
         "{}",
         r.out
     );
@@ -229,11 +187,7 @@ fn unknown_name() {
     let r = cli(&["no-such-service"]);
     assert_eq!(r.code, 1);
     assert!(r.out.is_empty(), "{}", r.out);
-    assert!(
-        r.err.contains("no service named \"no-such-service\""),
-        "{}",
-        r.err
-    );
+    assert!(r.err.contains("no service named \"no-such-service\""), "{}", r.err);
     assert!(r.err.contains("--search"));
 }
 
@@ -241,12 +195,7 @@ fn unknown_name() {
 fn name_on_another_protocol() {
     let r = cli(&["https/dccp"]);
     assert_eq!(r.code, 1);
-    assert!(
-        r.err
-            .contains("\"https\" is registered only for tcp, udp, sctp"),
-        "{}",
-        r.err
-    );
+    assert!(r.err.contains("\"https\" is registered only for tcp, udp, sctp"), "{}", r.err);
 }
 
 // ---- search ----
@@ -256,27 +205,15 @@ fn search_matrix_like_iana() {
     let r = cli(&["--search", "matrix"]);
     assert_eq!(r.code, 0, "{}", r.err);
     let names: Vec<String> = table_rows(&r.out).into_iter().map(|r| r.0).collect();
-    let expected: Vec<&str> = iana_ports::search("matrix")
-        .map(|r| r.service_name().unwrap_or("-"))
-        .collect();
+    let expected: Vec<&str> = iana_ports::search("matrix").map(|r| r.service_name().unwrap_or("-")).collect();
     assert_eq!(names, expected);
     assert_eq!(names.len(), 12);
-    assert!(
-        names.contains(&"ahsp".to_owned()),
-        "matched through its assignee id"
-    );
+    assert!(names.contains(&"ahsp".to_owned()), "matched through its assignee id");
     // Every column that has a value is shown.
     assert!(r.out.contains("alias of: matrix-vnet"));
-    assert!(
-        r.out
-            .contains("notes: This entry is an alias to \"matrix-vnet\".")
-    );
+    assert!(r.out.contains("notes: This entry is an alias to \"matrix-vnet\"."));
     // The Contact Information table: ids, names, organisations, URIs, dates.
-    let contacts = r
-        .out
-        .split("\nContact Information\n")
-        .nth(1)
-        .expect("contact table");
+    let contacts = r.out.split("\nContact Information\n").nth(1).expect("contact table");
     assert!(contacts.starts_with("ID "), "{contacts}");
     for header in ["NAME", "ORGANIZATION", "URI", "UPDATED"] {
         assert!(contacts.lines().next().unwrap().contains(header));
@@ -325,29 +262,14 @@ const RECORD_KEYS: [&str; 16] = [
 ];
 
 fn keys(v: &Value) -> Vec<&str> {
-    v.as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect()
+    v.as_object().expect("object").keys().map(String::as_str).collect()
 }
 
 #[test]
 fn json_schema_of_a_lookup() {
     let (code, v) = json(&["--json", "8448/tcp"]);
     assert_eq!(code, 0);
-    assert_eq!(
-        keys(&v),
-        [
-            "schema_version",
-            "registry",
-            "query",
-            "found",
-            "port_status",
-            "records",
-            "contacts"
-        ]
-    );
+    assert_eq!(keys(&v), ["schema_version", "registry", "query", "found", "port_status", "records", "contacts"]);
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["registry"]["updated"], iana_ports::REGISTRY.updated);
     assert_eq!(v["query"]["kind"], "port");
@@ -362,16 +284,8 @@ fn json_schema_of_a_lookup() {
     assert_eq!(rec["description"], "Matrix Federation Protocol");
     assert_eq!(rec["contact"][0]["id"], "Travis_Ralston");
     assert_eq!(rec["contact"][0]["name"], "Travis Ralston");
-    assert_eq!(
-        keys(&rec["contact"][0]),
-        ["id", "name", "organization", "uris", "updated"]
-    );
-    assert!(
-        rec["contact"][0]["uris"][0]
-            .as_str()
-            .unwrap()
-            .starts_with("mailto:")
-    );
+    assert_eq!(keys(&rec["contact"][0]), ["id", "name", "organization", "uris", "updated"]);
+    assert!(rec["contact"][0]["uris"][0].as_str().unwrap().starts_with("mailto:"));
     assert_eq!(v["contacts"].as_array().unwrap().len(), 2);
 }
 
@@ -381,12 +295,7 @@ fn json_every_column() {
     let (_, v) = json(&["--format", "json", "9/dccp"]);
     assert_eq!(v["records"][0]["service_code"], 1145656131);
     let (_, v) = json(&["--json", "finger/tcp"]);
-    assert!(
-        v["records"][0]["unauthorized_use"]
-            .as_str()
-            .unwrap()
-            .contains("RFC4146")
-    );
+    assert!(v["records"][0]["unauthorized_use"].as_str().unwrap().contains("RFC4146"));
     let (_, v) = json(&["--json", "x11/udp"]);
     assert_eq!(v["records"][0]["port"], 6000);
     assert_eq!(v["records"][0]["port_end"], 6063);
@@ -407,22 +316,9 @@ fn json_port_status_and_not_found() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| {
-            (
-                s["protocol"].as_str().unwrap(),
-                s["status"].as_str().unwrap(),
-            )
-        })
+        .map(|s| (s["protocol"].as_str().unwrap(), s["status"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        status,
-        [
-            ("tcp", "Assigned"),
-            ("udp", "Assigned"),
-            ("sctp", "Assigned"),
-            ("dccp", "Unassigned")
-        ]
-    );
+    assert_eq!(status, [("tcp", "Assigned"), ("udp", "Assigned"), ("sctp", "Assigned"), ("dccp", "Unassigned")]);
     let (code, v) = json(&["--json", "4/udp"]);
     assert_eq!(code, 1);
     assert_eq!(v["found"], false);
@@ -452,10 +348,7 @@ fn json_info() {
     let (code, v) = json(&["--info", "--json"]);
     assert_eq!(code, 0);
     assert_eq!(v["rows"]["total"], iana_ports::records().len());
-    let sum: u64 = ["tcp", "udp", "sctp", "dccp", "no_protocol"]
-        .iter()
-        .map(|k| v["rows"][k].as_u64().unwrap())
-        .sum();
+    let sum: u64 = ["tcp", "udp", "sctp", "dccp", "no_protocol"].iter().map(|k| v["rows"][k].as_u64().unwrap()).sum();
     assert_eq!(sum as usize, iana_ports::records().len());
     assert_eq!(v["contacts"]["people_table"], iana_ports::people().len());
 }
@@ -464,19 +357,10 @@ fn json_info() {
 
 #[test]
 fn table_fits_80_columns_and_full_shows_all() {
-    for args in [
-        &["--search", "matrix"][..],
-        &["443"],
-        &["2222/tcp"],
-        &["--search", "x window"],
-    ] {
+    for args in [&["--search", "matrix"][..], &["443"], &["2222/tcp"], &["--search", "x window"]] {
         let r = cli(args);
         for line in r.out.lines() {
-            assert!(
-                line.chars().count() <= 80,
-                "{args:?}: {} chars: {line}",
-                line.chars().count()
-            );
+            assert!(line.chars().count() <= 80, "{args:?}: {} chars: {line}", line.chars().count());
         }
     }
     let cut = cli(&["--format", "table", "--search", "matrix"]);
@@ -487,11 +371,7 @@ fn table_fits_80_columns_and_full_shows_all() {
     assert!(full.err.is_empty(), "{}", full.err);
     assert!(full.out.contains("[The_Matrix.org_Foundation_C.I.C.]  "));
     assert!(full.out.lines().any(|l| l.chars().count() > 80));
-    let notes = iana_ports::by_name("matrix_vnet")
-        .next()
-        .unwrap()
-        .notes()
-        .unwrap();
+    let notes = iana_ports::by_name("matrix_vnet").next().unwrap().notes().unwrap();
     let first = notes.lines().next().unwrap().trim_end();
     assert!(full.out.contains(first), "{first}");
     let wide = cli(&["--width", "200", "--search", "matrix"]);
@@ -505,25 +385,12 @@ fn info_text() {
     let r = cli(&["--info"]);
     assert_eq!(r.code, 0);
     assert!(r.out.contains(iana_ports::REGISTRY.updated));
-    assert!(r.out.contains(&format!(
-        "rows                          {}",
-        iana_ports::records().len()
-    )));
+    assert!(r.out.contains(&format!("rows                          {}", iana_ports::records().len())));
     for p in Protocol::ALL {
-        let n = iana_ports::records()
-            .iter()
-            .filter(|r| r.protocol() == Some(p))
-            .count();
-        assert!(
-            r.out.contains(&format!("  {:<28}{n}\n", p.as_str())),
-            "{p}: {}",
-            r.out
-        );
+        let n = iana_ports::records().iter().filter(|r| r.protocol() == Some(p)).count();
+        assert!(r.out.contains(&format!("  {:<28}{n}\n", p.as_str())), "{p}: {}", r.out);
     }
-    assert!(r.out.contains(&format!(
-        "contacts (people table)       {}",
-        iana_ports::people().len()
-    )));
+    assert!(r.out.contains(&format!("contacts (people table)       {}", iana_ports::people().len())));
 }
 
 // ---- errors and usage ----
@@ -533,24 +400,14 @@ fn input_error(query: &str, expect: &str) {
     assert_eq!(r.code, 2, "{query:?}: {}", r.out);
     assert!(r.out.is_empty());
     assert!(r.err.contains(expect), "{query:?}: {}", r.err);
-    assert!(
-        r.err.contains("expected PORT (443), PORT/PROTO (443/tcp)"),
-        "{query:?}: {}",
-        r.err
-    );
+    assert!(r.err.contains("expected PORT (443), PORT/PROTO (443/tcp)"), "{query:?}: {}", r.err);
 }
 
 #[test]
 fn input_errors_exit_2_naming_the_input() {
-    input_error(
-        "70000/tcp",
-        "\"70000/tcp\": port 70000 is out of range (ports are 0-65535)",
-    );
+    input_error("70000/tcp", "\"70000/tcp\": port 70000 is out of range (ports are 0-65535)");
     input_error("99999999999999999999999", "is out of range");
-    input_error(
-        "443/tcpp",
-        "\"443/tcpp\": unknown protocol \"tcpp\" (expected tcp, udp, sctp or dccp)",
-    );
+    input_error("443/tcpp", "\"443/tcpp\": unknown protocol \"tcpp\" (expected tcp, udp, sctp or dccp)");
     input_error("https/quic", "unknown protocol \"quic\"");
     input_error("", "\"\": empty query");
     input_error("   ", "empty query");
@@ -648,11 +505,7 @@ fn parse_services(text: &str) -> Vec<Entry> {
             let line = line.split('#').next().unwrap();
             let mut f = line.split_whitespace();
             let name = f.next()?.to_owned();
-            let (port, proto) = f
-                .next()
-                .expect("port/proto")
-                .split_once('/')
-                .expect("slash");
+            let (port, proto) = f.next().expect("port/proto").split_once('/').expect("slash");
             Some(Entry {
                 name,
                 port: port.parse().expect("port"),
@@ -674,26 +527,16 @@ fn etc_services_content() {
     // The first line per port/protocol is the registry's first name for it.
     let mut first: HashMap<(u16, &str), &str> = HashMap::new();
     for e in &entries {
-        first
-            .entry((e.port, e.proto.as_str()))
-            .or_insert(e.name.as_str());
+        first.entry((e.port, e.proto.as_str())).or_insert(e.name.as_str());
     }
     for (&(port, proto), &name) in &first {
         let p = Protocol::parse(proto).expect("known protocol");
-        assert_eq!(
-            iana_ports::service_name(port, p),
-            Some(name),
-            "{port}/{proto}"
-        );
+        assert_eq!(iana_ports::service_name(port, p), Some(name), "{port}/{proto}");
     }
     for p in Protocol::ALL {
         for port in [7u16, 80, 443, 6000, 6063, 8448] {
             if let Some(name) = iana_ports::service_name(port, p) {
-                assert_eq!(
-                    first.get(&(port, p.as_str())),
-                    Some(&name),
-                    "{port}/{p} missing"
-                );
+                assert_eq!(first.get(&(port, p.as_str())), Some(&name), "{port}/{p} missing");
             }
         }
     }
@@ -713,10 +556,7 @@ fn etc_services_content() {
         };
         for p in Protocol::ALL.into_iter().filter(|&p| rec.applies_to(p)) {
             for port in range.start..=range.end {
-                assert!(
-                    known.contains_key(&(name, port, p.as_str())),
-                    "{name} {port}/{p} lost"
-                );
+                assert!(known.contains_key(&(name, port, p.as_str())), "{name} {port}/{p} lost");
                 checked += 1;
             }
         }
@@ -725,36 +565,20 @@ fn etc_services_content() {
     // Ranges expanded, no-protocol rows on all four protocols.
     let x11 = entries.iter().filter(|e| e.name == "x11").count();
     assert_eq!(x11, 128);
-    let active: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.name == "active-net" && e.port == 3322)
-        .map(|e| e.proto.as_str())
-        .collect();
+    let active: Vec<&str> =
+        entries.iter().filter(|e| e.name == "active-net" && e.port == 3322).map(|e| e.proto.as_str()).collect();
     assert_eq!(active, ["tcp", "udp", "sctp", "dccp"]);
     // Declared aliases and lower-case aliases.
     let vnet = entries.iter().find(|e| e.name == "matrix-vnet").unwrap();
     assert_eq!(vnet.aliases, ["matrix_vnet"]);
     let besapi = entries.iter().find(|e| e.name == "BESApi").unwrap();
     assert_eq!(besapi.aliases, ["besapi"]);
-    let whois = entries
-        .iter()
-        .find(|e| e.port == 63 && e.proto == "tcp")
-        .unwrap();
-    assert_eq!(
-        (whois.name.as_str(), whois.aliases.as_slice()),
-        ("whoispp", &["whois++".to_owned()][..])
-    );
-    assert!(
-        r.out
-            .contains("\nhttp            80/tcp     # World Wide Web HTTP\n")
-    );
+    let whois = entries.iter().find(|e| e.port == 63 && e.proto == "tcp").unwrap();
+    assert_eq!((whois.name.as_str(), whois.aliases.as_slice()), ("whoispp", &["whois++".to_owned()][..]));
+    assert!(r.out.contains("\nhttp            80/tcp     # World Wide Web HTTP\n"));
     // Every name is one glibc can read.
     for e in &entries {
-        assert!(
-            iana_ports_cli::etc_services::glibc_name_problem(&e.name).is_none(),
-            "{}",
-            e.name
-        );
+        assert!(iana_ports_cli::etc_services::glibc_name_problem(&e.name).is_none(), "{}", e.name);
     }
     for line in r.out.lines().filter(|l| l.starts_with("#!")) {
         assert!(line.contains("left out"), "{line}");
@@ -764,42 +588,28 @@ fn etc_services_content() {
 // ---- glibc reads the file ----
 
 fn getent(services: &std::path::Path, keys: &[&str]) -> Result<String, String> {
-    let mut script = format!(
-        "mount --bind '{}' /etc/services || exit 97\n",
-        services.display()
-    );
+    let mut script = format!("mount --bind '{}' /etc/services || exit 97\n", services.display());
     for key in keys {
-        script.push_str(&format!(
-            "printf '%s => ' '{key}'; getent services '{key}' || echo \"exit=$?\"\n"
-        ));
+        script.push_str(&format!("printf '%s => ' '{key}'; getent services '{key}' || echo \"exit=$?\"\n"));
     }
-    let out = Command::new("unshare")
-        .args(["-m", "--propagation", "private", "sh", "-c", &script])
-        .output();
+    let out = Command::new("unshare").args(["-m", "--propagation", "private", "sh", "-c", &script]).output();
     match out {
         Err(e) => Err(format!("cannot run unshare: {e}")),
-        Ok(o) if o.status.code() == Some(97) || !o.status.success() => Err(format!(
-            "unshare/mount failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        )),
+        Ok(o) if o.status.code() == Some(97) || !o.status.success() => {
+            Err(format!("unshare/mount failed: {}", String::from_utf8_lossy(&o.stderr)))
+        }
         Ok(o) => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
     }
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
 #[test]
 fn glibc_reads_the_etc_services_output() {
     if !is_root() {
-        println!(
-            "SKIPPED glibc_reads_the_etc_services_output: not root, cannot bind-mount over /etc/services"
-        );
+        println!("SKIPPED glibc_reads_the_etc_services_output: not root, cannot bind-mount over /etc/services");
         return;
     }
     if Command::new("unshare").arg("--help").output().is_err() {
@@ -830,18 +640,9 @@ fn glibc_reads_the_etc_services_output() {
     let answer = getent(&file, &keys);
     std::fs::remove_dir_all(&dir).ok();
     let answer = answer.unwrap_or_else(|e| panic!("running as root, yet: {e}"));
-    let got: HashMap<&str, Vec<&str>> = answer
-        .lines()
-        .filter_map(|l| l.split_once(" => "))
-        .map(|(k, v)| (k, v.split_whitespace().collect()))
-        .collect();
-    let expect = |key: &str, want: &[&str]| {
-        assert_eq!(
-            got.get(key).map(Vec::as_slice),
-            Some(want),
-            "{key}: {answer}"
-        )
-    };
+    let got: HashMap<&str, Vec<&str>> =
+        answer.lines().filter_map(|l| l.split_once(" => ")).map(|(k, v)| (k, v.split_whitespace().collect())).collect();
+    let expect = |key: &str, want: &[&str]| assert_eq!(got.get(key).map(Vec::as_slice), Some(want), "{key}: {answer}");
     expect("http", &["http", "80/tcp"]);
     expect("https/udp", &["https", "443/udp"]);
     expect("443/tcp", &["https", "443/tcp"]);

@@ -165,9 +165,7 @@ pub fn plan(registry: &Registry) -> Plan {
     let mut all_names: BTreeMap<String, String> = BTreeMap::new();
     for row in &registry.rows {
         let Some(name) = &row.name else { continue };
-        all_names
-            .entry(name.to_ascii_lowercase())
-            .or_insert_with(|| name.clone());
+        all_names.entry(name.to_ascii_lowercase()).or_insert_with(|| name.clone());
         let Some(ports) = row.ports else { continue };
         let key = name.to_ascii_lowercase();
         let entry = names.entry(key.clone()).or_insert_with(|| {
@@ -190,18 +188,10 @@ pub fn plan(registry: &Registry) -> Plan {
     }
     let mut plan = Plan::default();
     for (id, group) in &by_ident {
-        let winner = group
-            .iter()
-            .find(|n| well_formed(n))
-            .unwrap_or(&group[0])
-            .clone();
+        let winner = group.iter().find(|n| well_formed(n)).unwrap_or(&group[0]).clone();
         if group.len() > 1 {
             let losers = group.iter().filter(|n| **n != winner).cloned().collect();
-            plan.collisions.push(Collision {
-                ident: id.clone(),
-                winner: winner.clone(),
-                losers,
-            });
+            plan.collisions.push(Collision { ident: id.clone(), winner: winner.clone(), losers });
         }
         let (name, per_proto) = &names[&winner.to_ascii_lowercase()];
         for proto in Proto::ALL {
@@ -217,18 +207,13 @@ pub fn plan(registry: &Registry) -> Plan {
             }
         }
     }
-    plan.constants
-        .sort_by(|a, b| (a.proto, &a.ident).cmp(&(b.proto, &b.ident)));
+    plan.constants.sort_by(|a, b| (a.proto, &a.ident).cmp(&(b.proto, &b.ident)));
     for key in &order {
         let (name, per_proto) = &names[key];
         let first = |p: Proto| per_proto[p.index()].as_ref().map(|s| s.2[0].0);
         plan.ported.push((name.clone(), Proto::ALL.map(first)));
     }
-    plan.portless = all_names
-        .iter()
-        .filter(|(k, _)| !names.contains_key(*k))
-        .map(|(_, n)| n.clone())
-        .collect();
+    plan.portless = all_names.iter().filter(|(k, _)| !names.contains_key(*k)).map(|(_, n)| n.clone()).collect();
     plan
 }
 
@@ -240,10 +225,7 @@ fn doc_text(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!'
-            ) {
+            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!') {
                 out.push('\\');
             }
             out.push(c);
@@ -253,11 +235,7 @@ fn doc_text(text: &str) -> String {
 }
 
 fn range_text((start, end): (u16, u16)) -> String {
-    if start == end {
-        start.to_string()
-    } else {
-        format!("{start}-{end}")
-    }
+    if start == end { start.to_string() } else { format!("{start}-{end}") }
 }
 
 /// The doc comment of one constant.
@@ -320,9 +298,7 @@ pub fn emit(registry: &Registry) -> TokenStream {
     }
     let suggest = plan.ported.iter().map(|(name, ports)| {
         let mask = Literal::u64_unsuffixed(char_mask(name));
-        let ports = ports
-            .iter()
-            .map(|p| Literal::u32_unsuffixed(p.map_or(u32::MAX, u32::from)));
+        let ports = ports.iter().map(|p| Literal::u32_unsuffixed(p.map_or(u32::MAX, u32::from)));
         quote! { (#name, #mask, [#(#ports),*]) }
     });
     let suggest_len = plan.ported.len();
@@ -330,8 +306,7 @@ pub fn emit(registry: &Registry) -> TokenStream {
     let longest = plan.ported.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
     let mut by_len: Vec<usize> = (0..plan.ported.len()).collect();
     by_len.sort_by_key(|&i| (plan.ported[i].0.len(), i));
-    let len_start =
-        (0..=longest + 1).map(|len| by_len.partition_point(|&i| plan.ported[i].0.len() < len));
+    let len_start = (0..=longest + 1).map(|len| by_len.partition_point(|&i| plan.ported[i].0.len() < len));
     let len_start_len = longest + 2;
     let by_len = by_len.iter().map(|&i| Literal::u16_unsuffixed(i as u16));
     let portless = &plan.portless;
@@ -366,10 +341,7 @@ pub fn generate(
 ) -> Result<(String, String), crate::Error> {
     let registry = crate::read_registry(csv, xml)?;
     let tables = crate::tables::build(&registry, columns);
-    Ok((
-        crate::codegen::emit(&tables).to_string(),
-        emit(&registry).to_string(),
-    ))
+    Ok((crate::codegen::emit(&tables).to_string(), emit(&registry).to_string()))
 }
 
 #[cfg(test)]
@@ -381,17 +353,7 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/");
         let csv = std::fs::read(format!("{dir}service-names-port-numbers.csv")).unwrap();
         let xml = std::fs::read(format!("{dir}service-names-port-numbers.xml")).unwrap();
-        crate::read_registry(
-            Input {
-                path: "csv",
-                bytes: &csv,
-            },
-            Input {
-                path: "xml",
-                bytes: &xml,
-            },
-        )
-        .unwrap()
+        crate::read_registry(Input { path: "csv", bytes: &csv }, Input { path: "xml", bytes: &xml }).unwrap()
     }
 
     #[test]
@@ -433,17 +395,12 @@ mod tests {
         let plan = plan(&shipped());
         assert!(plan.constants.len() > 11_000, "{}", plan.constants.len());
         for c in &plan.constants {
-            let parsed: syn::Ident =
-                syn::parse_str(&c.ident).unwrap_or_else(|e| panic!("{}: {e}", c.ident));
+            let parsed: syn::Ident = syn::parse_str(&c.ident).unwrap_or_else(|e| panic!("{}: {e}", c.ident));
             assert_eq!(parsed, c.ident);
         }
         // No protocol has one identifier twice.
         for pair in plan.constants.windows(2) {
-            assert!(
-                (pair[0].proto, &pair[0].ident) != (pair[1].proto, &pair[1].ident),
-                "{}",
-                pair[0].ident
-            );
+            assert!((pair[0].proto, &pair[0].ident) != (pair[1].proto, &pair[1].ident), "{}", pair[0].ident);
         }
     }
 
@@ -456,28 +413,17 @@ mod tests {
     #[test]
     fn values_and_docs() {
         let plan = plan(&shipped());
-        let find = |p: Proto, id: &str| {
-            plan.constants
-                .iter()
-                .find(|c| c.proto == p && c.ident == id)
-                .unwrap()
-        };
+        let find = |p: Proto, id: &str| plan.constants.iter().find(|c| c.proto == p && c.ident == id).unwrap();
         assert_eq!(find(Proto::Tcp, "HTTPS").ports[0], (443, 443));
         assert_eq!(find(Proto::Udp, "DOMAIN").ports[0], (53, 53));
         assert_eq!(find(Proto::Tcp, "X11").ports[0], (6000, 6063));
         assert_eq!(find(Proto::Dccp, "ACTIVE_NET").ports[0], (3322, 3325)); // no protocol: all four
-        assert_eq!(
-            doc(find(Proto::Tcp, "HTTPS")),
-            "`https`, 443/tcp: http protocol over TLS/SSL."
-        );
+        assert_eq!(doc(find(Proto::Tcp, "HTTPS")), "`https`, 443/tcp: http protocol over TLS/SSL.");
         assert_eq!(
             doc(find(Proto::Tcp, "MSP")),
             "`msp`, 18/tcp: Message Send Protocol (historic).\n\nThe first of 2 registrations of `msp` on tcp, as `iana_ports::port` answers; also 2438."
         );
-        assert_eq!(
-            doc(find(Proto::Tcp, "X11")),
-            "`x11`, 6000-6063/tcp: X Window System."
-        );
+        assert_eq!(doc(find(Proto::Tcp, "X11")), "`x11`, 6000-6063/tcp: X Window System.");
         assert_eq!(
             doc(find(Proto::Tcp, "WHOIS_PLUS_PLUS")),
             "`whois++`, 63/tcp: whois++. Historic alias of `whoispp`."
@@ -592,20 +538,12 @@ mod tests {
         let found: Vec<(&str, &str, &str)> = plan
             .collisions
             .iter()
-            .flat_map(|c| {
-                c.losers
-                    .iter()
-                    .map(move |l| (c.ident.as_str(), c.winner.as_str(), l.as_str()))
-            })
+            .flat_map(|c| c.losers.iter().map(move |l| (c.ident.as_str(), c.winner.as_str(), l.as_str())))
             .collect();
         assert_eq!(found, COLLISIONS);
         // Each loser is an alias of its winner: nothing unreachable but by string.
         for (_, winner, loser) in COLLISIONS {
-            let row = registry
-                .rows
-                .iter()
-                .find(|r| r.name.as_deref() == Some(loser))
-                .unwrap();
+            let row = registry.rows.iter().find(|r| r.name.as_deref() == Some(loser)).unwrap();
             assert_eq!(row.alias_of.as_deref(), Some(*winner), "{loser}");
         }
     }
@@ -619,9 +557,6 @@ mod tests {
             assert!(ported(to), "{to} has no port");
         }
         assert!(plan.portless.contains(&"rdp".to_owned()));
-        assert!(
-            HINTS.windows(2).all(|w| w[0].0 < w[1].0),
-            "keep HINTS sorted"
-        );
+        assert!(HINTS.windows(2).all(|w| w[0].0 < w[1].0), "keep HINTS sorted");
     }
 }

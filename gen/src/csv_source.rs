@@ -37,10 +37,7 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
     if bytes.is_empty() {
         return Err(Error::file(path, "file is empty: expected the CSV header line"));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     let mut rows = Vec::new();
     let mut first = true;
@@ -49,9 +46,8 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
     let mut line = 1u64;
     let mut counted_to = 0usize;
     loop {
-        let more = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| Error::at(path, line, format!("cannot read CSV: {e}")))?;
+        let more =
+            reader.read_byte_record(&mut record).map_err(|e| Error::at(path, line, format!("cannot read CSV: {e}")))?;
         if !more {
             break;
         }
@@ -65,11 +61,7 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
         counted_to = end;
         let line = record_line;
         if count_quotes(&bytes[start..end]) % 2 == 1 {
-            return Err(Error::at(
-                path,
-                line,
-                "unbalanced quote: a quoted field is opened here and never closed",
-            ));
+            return Err(Error::at(path, line, "unbalanced quote: a quoted field is opened here and never closed"));
         }
         if first {
             first = false;
@@ -80,10 +72,7 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
             return Err(Error::at(
                 path,
                 line,
-                format!(
-                    "expected 12 fields, found {} (a comma or quote out of place?)",
-                    record.len()
-                ),
+                format!("expected 12 fields, found {} (a comma or quote out of place?)", record.len()),
             ));
         }
         let mut fields: [String; 12] = Default::default();
@@ -113,15 +102,7 @@ fn check_header(path: &str, line: u64, record: &csv::ByteRecord) -> Result<(), E
     if found.iter().map(String::as_str).eq(HEADER.iter().copied()) {
         return Ok(());
     }
-    Err(Error::at(
-        path,
-        line,
-        format!(
-            "wrong header: expected `{}`, found `{}`",
-            HEADER.join(","),
-            found.join(",")
-        ),
-    ))
+    Err(Error::at(path, line, format!("wrong header: expected `{}`, found `{}`", HEADER.join(","), found.join(","))))
 }
 
 fn count_newlines(bytes: &[u8]) -> u64 {
@@ -144,9 +125,7 @@ mod tests {
 
     #[test]
     fn reads_crlf_and_multiline_fields_with_start_lines() {
-        let text = format!(
-            "{HEAD}a,1,tcp,\"two\r\nlines\",,,,,,,,\r\nb,2,udp,\"say \"\"hi\"\"\",,,,,,,,\r\n"
-        );
+        let text = format!("{HEAD}a,1,tcp,\"two\r\nlines\",,,,,,,,\r\nb,2,udp,\"say \"\"hi\"\"\",,,,,,,,\r\n");
         let rows = read_rows("x.csv", text.as_bytes()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);

@@ -28,16 +28,7 @@ const fn fold_mul(a: u64, b: u64) -> u64 {
 
 #[inline(always)]
 const fn read8(b: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes([
-        b[at],
-        b[at + 1],
-        b[at + 2],
-        b[at + 3],
-        b[at + 4],
-        b[at + 5],
-        b[at + 6],
-        b[at + 7],
-    ])
+    u64::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3], b[at + 4], b[at + 5], b[at + 6], b[at + 7]])
 }
 
 #[inline(always)]
@@ -56,8 +47,7 @@ pub const fn words(b: &[u8], at: usize, len: usize) -> (u64, u64) {
     } else if len >= 4 {
         (read4(b, at), read4(b, at + len - 4))
     } else if len > 0 {
-        let three =
-            (b[at] as u64) | ((b[at + len / 2] as u64) << 8) | ((b[at + len - 1] as u64) << 16);
+        let three = (b[at] as u64) | ((b[at + len / 2] as u64) << 8) | ((b[at + len - 1] as u64) << 16);
         (three, 0)
     } else {
         (0, 0)
@@ -102,10 +92,7 @@ pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
     let len = name.len();
     if len <= 16 {
         let (lo, hi) = words(name, 0, len);
-        return fold_mul(
-            lower_word(lo) ^ seed ^ MIX2,
-            lower_word(hi) ^ (len as u64) ^ MIX,
-        );
+        return fold_mul(lower_word(lo) ^ seed ^ MIX2, lower_word(hi) ^ (len as u64) ^ MIX);
     }
     // Longer than any registered name: 16 bytes a round, then the last 16.
     let mut state = seed ^ (len as u64);
@@ -116,10 +103,7 @@ pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
         at += 16;
     }
     let (lo, hi) = words(name, len - 16, 16);
-    fold_mul(
-        lower_word(lo) ^ state ^ MIX2,
-        lower_word(hi) ^ (len as u64) ^ MIX,
-    )
+    fold_mul(lower_word(lo) ^ state ^ MIX2, lower_word(hi) ^ (len as u64) ^ MIX)
 }
 
 /// Maps a hash to one of `buckets` buckets, using its high half.

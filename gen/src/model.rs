@@ -127,12 +127,17 @@ pub fn status_of(name: Option<&str>, description: &str) -> Status {
         return Status::Assigned;
     }
     let text = description.trim().to_ascii_lowercase();
-    let freed = ["unassigned", "(unassigned)", "de-registered", "removed", "deprecated", "decomissioned", "decommissioned", "de-commissioned"];
-    if freed.iter().any(|word| text.starts_with(word)) {
-        Status::Unassigned
-    } else {
-        Status::Reserved
-    }
+    let freed = [
+        "unassigned",
+        "(unassigned)",
+        "de-registered",
+        "removed",
+        "deprecated",
+        "decomissioned",
+        "decommissioned",
+        "de-commissioned",
+    ];
+    if freed.iter().any(|word| text.starts_with(word)) { Status::Unassigned } else { Status::Reserved }
 }
 
 const ALIAS_PREFIX: &str = "This entry is an alias to \"";
@@ -157,7 +162,11 @@ pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, 
             // Only free-text columns may span lines or carry control bytes.
             let free_text = matches!(i, 3 | 8 | 10 | 11);
             if !free_text && value.chars().any(char::is_control) {
-                return Err(at(format!("field `{}` holds a line break or control character: `{}`", HEADER[i], value.escape_debug())));
+                return Err(at(format!(
+                    "field `{}` holds a line break or control character: `{}`",
+                    HEADER[i],
+                    value.escape_debug()
+                )));
             }
         }
         let name = match f[0].as_str() {
@@ -173,7 +182,9 @@ pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, 
             "sctp" => Some(Proto::Sctp),
             "dccp" => Some(Proto::Dccp),
             other => {
-                return Err(at(format!("unknown transport protocol `{other}` (expected tcp, udp, sctp, dccp or nothing)")));
+                return Err(at(format!(
+                    "unknown transport protocol `{other}` (expected tcp, udp, sctp, dccp or nothing)"
+                )));
             }
         };
         if name.is_none() && ports.is_none() {

@@ -26,7 +26,8 @@ impl Columns {
     /// Every column.
     pub const ALL: Columns = Columns { descriptions: true, contacts: true, dates: true, references: true, notes: true };
     /// Names, ports, protocols and status only.
-    pub const MINIMAL: Columns = Columns { descriptions: false, contacts: false, dates: false, references: false, notes: false };
+    pub const MINIMAL: Columns =
+        Columns { descriptions: false, contacts: false, dates: false, references: false, notes: false };
 
     /// Whether records need a detail index at all.
     pub fn any_detail(self) -> bool {

@@ -50,10 +50,9 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
             .find(|c| c.is_element() && c.tag_name().name() == name)
             .map(|c| c.text().unwrap_or("").trim().to_owned())
     };
-    let title = child_text(root, "title")
-        .ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <title>"))?;
-    let updated = child_text(root, "updated")
-        .ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <updated>"))?;
+    let title = child_text(root, "title").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <title>"))?;
+    let updated =
+        child_text(root, "updated").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <updated>"))?;
     if !crate::model::is_date(&updated) {
         return Err(Error::at(path, line_of(root), format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
     }
@@ -79,11 +78,7 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
                 "uri" => person.uris.push(value),
                 "updated" => person.updated = Some(value),
                 other => {
-                    return Err(Error::at(
-                        path,
-                        line_of(field),
-                        format!("unknown element <{other}> in person `{id}`"),
-                    ));
+                    return Err(Error::at(path, line_of(field), format!("unknown element <{other}> in person `{id}`")));
                 }
             }
         }

@@ -29,9 +29,15 @@ fn each_malformed_fixture_names_file_line_and_fault() {
         ("wrong-header.csv", ":1: wrong header: expected `Service Name,Port Number,"),
         ("unbalanced-quote.csv", ":3: unbalanced quote: a quoted field is opened here and never closed"),
         ("non-utf8.csv", ":3: field `Description` is not valid UTF-8"),
-        ("unknown-contact.csv", ":2: unknown contact `[Nobody_Here]`: no <person id=\"Nobody_Here\"> in the XML's people table"),
+        (
+            "unknown-contact.csv",
+            ":2: unknown contact `[Nobody_Here]`: no <person id=\"Nobody_Here\"> in the XML's people table",
+        ),
         ("bad-contact-syntax.csv", ":2: Assignee `Jon_Postel` is not a list of [id]s"),
-        ("conflict-same-port.csv", ":4: conflicts with line 2: `echo` is registered twice for the same protocol and port"),
+        (
+            "conflict-same-port.csv",
+            ":4: conflicts with line 2: `echo` is registered twice for the same protocol and port",
+        ),
         ("conflict-case.csv", ":3: service name `besapi` differs only in case from `BESApi` on line 2"),
         ("wrong-field-count.csv", ":2: expected 12 fields, found 11"),
         ("bad-date.csv", ":2: bad Registration Date `2006-13`: expected YYYY-MM or YYYY-MM-DD"),

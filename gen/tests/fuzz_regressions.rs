@@ -25,14 +25,8 @@ fn csv(rows: &[&str]) -> String {
 }
 
 fn generate_both(csv: &str) -> Result<(), iana_ports_gen::Error> {
-    let csv = Input {
-        path: "fuzz.csv",
-        bytes: csv.as_bytes(),
-    };
-    let xml = Input {
-        path: "fuzz.xml",
-        bytes: XML.as_bytes(),
-    };
+    let csv = Input { path: "fuzz.csv", bytes: csv.as_bytes() };
+    let xml = Input { path: "fuzz.xml", bytes: XML.as_bytes() };
     read_registry(csv, xml)?;
     for columns in [Columns::ALL, Columns::MINIMAL] {
         assert!(!generate(csv, xml, columns)?.is_empty());
@@ -59,9 +53,7 @@ fn eight_first_names_get_a_perfect_hash() {
         (18, "msp"),
     ] {
         for proto in ["tcp", "udp"] {
-            rows.push(format!(
-                "{name},{port},{proto},{name},[Jon_Postel],[Jon_Postel],,,,,,"
-            ));
+            rows.push(format!("{name},{port},{proto},{name},[Jon_Postel],[Jon_Postel],,,,,,"));
         }
     }
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
@@ -75,18 +67,8 @@ fn eight_first_names_get_a_perfect_hash() {
 /// never panic.
 #[test]
 fn names_that_fold_alike_do_not_panic() {
-    for (a, b) in [
-        ("a[b", "a{b"),
-        ("a@b", "a`b"),
-        ("a\\b", "a|b"),
-        ("a^b", "a~b"),
-        ("cafÉ", "café"),
-        ("x]", "x}"),
-    ] {
-        let rows = [
-            format!("{a},1,tcp,d,,,,,,,,"),
-            format!("{b},2,tcp,d,,,,,,,,"),
-        ];
+    for (a, b) in [("a[b", "a{b"), ("a@b", "a`b"), ("a\\b", "a|b"), ("a^b", "a~b"), ("cafÉ", "café"), ("x]", "x}")] {
+        let rows = [format!("{a},1,tcp,d,,,,,,,,"), format!("{b},2,tcp,d,,,,,,,,")];
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
         let _ = generate_both(&csv(&rows));
     }
@@ -98,9 +80,7 @@ fn names_that_fold_alike_do_not_panic() {
 #[test]
 fn bare_cr_between_records_keeps_lines_in_order() {
     let mut bytes = csv(&[]).into_bytes();
-    bytes.extend_from_slice(
-        b",0,tcp,Reserv,,,,2024-12-20,[RC867],,,\r\x0edaytme,13,dp,Daytime,[,Jon_el],,,,,,\r\n",
-    );
+    bytes.extend_from_slice(b",0,tcp,Reserv,,,,2024-12-20,[RC867],,,\r\x0edaytme,13,dp,Daytime,[,Jon_el],,,,,,\r\n");
     let rows = read_rows("fuzz.csv", &bytes).expect("twelve fields each");
     let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
     assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
@@ -115,9 +95,7 @@ fn bare_cr_between_records_keeps_lines_in_order() {
 #[test]
 #[ignore = "generate panics on more than 65,535 rows (tables::to_u16): reported"]
 fn too_many_rows_is_an_error_not_a_panic() {
-    let rows: Vec<String> = (0..70_000u32)
-        .map(|i| format!(",{},tcp,Reserved,,,,,,,,", i % 65_536))
-        .collect();
+    let rows: Vec<String> = (0..70_000u32).map(|i| format!(",{},tcp,Reserved,,,,,,,,", i % 65_536)).collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     assert!(generate_both(&csv(&rows)).is_err());
 }

@@ -38,8 +38,5 @@ impl Row {
 
 pub fn rows() -> Vec<Row> {
     let mut reader = csv::Reader::from_path(CSV).expect("registry CSV");
-    reader
-        .records()
-        .map(|r| Row { fields: r.expect("CSV record").iter().map(str::to_owned).collect() })
-        .collect()
+    reader.records().map(|r| Row { fields: r.expect("CSV record").iter().map(str::to_owned).collect() }).collect()
 }
