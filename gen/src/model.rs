@@ -228,6 +228,15 @@ pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, 
             status,
         });
     }
+    // Record indices are u16 in the tables; say so instead of overflowing.
+    if out.len() > usize::from(u16::MAX) {
+        let last = out.last().map_or(1, |r| r.line);
+        return Err(Error::at(
+            csv_path,
+            last,
+            format!("the registry has {} rows; the tables hold at most {}", out.len(), u16::MAX),
+        ));
+    }
     check_names(csv_path, &mut out)?;
     check_conflicts(csv_path, &out)?;
     Ok(Registry { title: xml.title, updated: xml.updated, rows: out, people })

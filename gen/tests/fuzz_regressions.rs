@@ -88,12 +88,10 @@ fn bare_cr_between_records_keeps_lines_in_order() {
 }
 
 /// Found while writing the `gen_registry` harness (the input is larger than
-/// libFuzzer's `-max_len`): 70,000 rows overflow the generator's `u16`
-/// tables and `generate` panics ("record count exceeds 65535: widen its
-/// table", `tables::to_u16`) instead of returning an error. Reported, not
-/// fixed here; run with `--ignored` to see it.
+/// libFuzzer's `-max_len`): 70,000 rows overflowed the generator's `u16`
+/// tables and `generate` panicked (`tables::to_u16`); the model now refuses
+/// them with a line-numbered error.
 #[test]
-#[ignore = "generate panics on more than 65,535 rows (tables::to_u16): reported"]
 fn too_many_rows_is_an_error_not_a_panic() {
     let rows: Vec<String> = (0..70_000u32).map(|i| format!(",{},tcp,Reserved,,,,,,,,", i % 65_536)).collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
