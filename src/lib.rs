@@ -80,3 +80,8 @@ pub struct RegistryInfo {
 /// ```
 pub const REGISTRY: RegistryInfo =
     RegistryInfo { title: tables::TITLE, updated: tables::UPDATED, records: tables::RECORD_COUNT };
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "full"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
