@@ -104,6 +104,7 @@ pub fn by_name(name: &str) -> Records {
 /// assert_eq!(port("Domain", Protocol::Udp), Some(53));
 /// assert_eq!(port("dns", Protocol::Udp), None);
 /// ```
+#[inline]
 pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
     let Some(slot) = tables::name_slot(name) else { return None };
     let mut i = tables::NAME_SLOT_START[slot] as usize;
@@ -132,6 +133,7 @@ pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
 /// assert_eq!(service_name(914, Protocol::Udp), Some("rift-lies"));
 /// assert_eq!(service_name(6063, Protocol::Udp), Some("x11"));
 /// ```
+#[inline]
 pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
     match tables::first_name(port, proto as usize) {
         Some(id) => Some(tables::string(id)),
@@ -148,6 +150,7 @@ pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
 /// assert_eq!(status(6064, Protocol::Tcp), Status::Assigned); // ndl-ahp-svc
 /// assert_eq!(status(65535, Protocol::Sctp), Status::Unassigned);
 /// ```
+#[inline]
 pub const fn status(port: u16, proto: Protocol) -> Status {
     let seg = tables::segment(port, proto as usize);
     let (mut i, end) = tables::segment_rows(seg);
