@@ -106,16 +106,13 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 }
 
 /// String id of the first named row covering `port` on `proto` (0-3).
+///
+/// Two loads: the port's block of 16 in `NAMED_BLOCK`, then its entry.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let word = proto * 1024 + (port >> 6) as usize;
-    let bits = NAMED_BITS[word];
-    let bit = 1u64 << (port & 63);
-    if bits & bit == 0 {
-        return None;
-    }
-    let rank = NAMED_RANK[word] as usize + (bits & (bit - 1)).count_ones() as usize;
-    Some(NAMED_NAME[rank])
+    let block = NAMED_BLOCK[(proto << (16 - NAMED_BLOCK_BITS)) | (port >> NAMED_BLOCK_BITS) as usize] as usize;
+    let id = NAMED_DATA[block + (port & ((1 << NAMED_BLOCK_BITS) - 1)) as usize];
+    if id == 0 { None } else { Some(id) }
 }
 
 /// Every registry row, built from the generated columns at compile time.

@@ -118,13 +118,16 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(static_u16("SEG_POOL", "Record indices per segment.", &s.pool));
     out.extend(static_u16("SEG_BLOCK", "Per protocol x 257: segment holding port b*256.", &s.block));
 
-    let bits_len = t.named.bits.len();
-    let bits = t.named.bits.iter().map(|&v| Literal::u64_unsuffixed(v));
+    let block_bits = crate::tables::NAMED_BLOCK_BITS;
     out.extend(quote! {
-        /// Per protocol x 1024 words: ports with a named row.
-        pub(crate) static NAMED_BITS: [u64; #bits_len] = [#(#bits),*];
+        /// Ports per block of the named index, as a shift.
+        pub(crate) const NAMED_BLOCK_BITS: u32 = #block_bits;
     });
-    out.extend(static_u16("NAMED_RANK", "Set bits before each word.", &t.named.rank));
-    out.extend(static_u16("NAMED_NAME", "Name string id per set bit.", &t.named.name));
+    out.extend(static_u16(
+        "NAMED_BLOCK",
+        "Per protocol x port block: offset of its block in NAMED_DATA.",
+        &t.named.block,
+    ));
+    out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));
     out
 }

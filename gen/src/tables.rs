@@ -118,16 +118,19 @@ pub struct Segments {
     pub block: Vec<u16>,
 }
 
-/// Rank-indexed bitmap of the ports that have a named row, per protocol.
+/// Bits of port per block of the named index: blocks of 16 ports.
+pub const NAMED_BLOCK_BITS: u32 = 4;
+
+/// Two-level dense index of the first name on each port, per protocol:
+/// `data[block[proto << 12 | port >> 4] + port % 16]`. Identical blocks are
+/// stored once (high ports are mostly empty, tcp/udp twins share names), so
+/// the index stays compact while a lookup is two loads and no popcount.
 #[derive(Debug, Default)]
 pub struct NamedIndex {
-    /// 1024 words per protocol; bit `p % 64` of word `p / 64` is set when
-    /// port `p` has a named row.
-    pub bits: Vec<u64>,
-    /// Per word: number of set bits in all earlier words (all protocols).
-    pub rank: Vec<u16>,
-    /// String id of the first named row, per set bit.
-    pub name: Vec<u16>,
+    /// 4096 entries per protocol: offset in `data` of the block of 16 ports.
+    pub block: Vec<u16>,
+    /// Distinct blocks of 16 string ids (0 = no named row); block 0 is empty.
+    pub data: Vec<u16>,
 }
 
 /// Everything the code generator writes out.
@@ -461,6 +464,9 @@ fn build_segments(registry: &Registry) -> Segments {
 
 fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
     let mut named = NamedIndex::default();
+    let empty = vec![0u16; 1 << NAMED_BLOCK_BITS];
+    named.data.extend_from_slice(&empty);
+    let mut blocks: HashMap<Vec<u16>, usize> = HashMap::from([(empty, 0)]);
     for proto in Proto::ALL {
         let mut first: Vec<u16> = vec![0; 65536];
         for (i, a, b) in covering_rows(registry, proto) {
@@ -474,17 +480,13 @@ fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
                 }
             }
         }
-        for word in 0..1024 {
-            named.rank.push(to_u16(named.name.len(), "named ports"));
-            let mut bits = 0u64;
-            for bit in 0..64 {
-                let name = first[word * 64 + bit];
-                if name != 0 {
-                    bits |= 1 << bit;
-                    named.name.push(name);
-                }
-            }
-            named.bits.push(bits);
+        for chunk in first.chunks(1 << NAMED_BLOCK_BITS) {
+            let next = named.data.len();
+            let at = *blocks.entry(chunk.to_vec()).or_insert_with(|| {
+                named.data.extend_from_slice(chunk);
+                next
+            });
+            named.block.push(to_u16(at, "named index data"));
         }
     }
     named
