@@ -26,14 +26,22 @@ const fn fold_mul(a: u64, b: u64) -> u64 {
     (product as u64) ^ ((product >> 64) as u64)
 }
 
+/// The 8 bytes of `b` at `at`, little-endian: one bounds check, one load.
 #[inline(always)]
 const fn read8(b: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3], b[at + 4], b[at + 5], b[at + 6], b[at + 7]])
+    match b.split_at(at).1.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => panic!("read8 past the end"),
+    }
 }
 
+/// The 4 bytes of `b` at `at`, little-endian.
 #[inline(always)]
 const fn read4(b: &[u8], at: usize) -> u64 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as u64
+    match b.split_at(at).1.first_chunk::<4>() {
+        Some(chunk) => u32::from_le_bytes(*chunk) as u64,
+        None => panic!("read4 past the end"),
+    }
 }
 
 /// The `len` bytes of `b` at `at` (`len` at most 16) as two words: the first
