@@ -45,10 +45,19 @@ pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// The slot a name hash points to.
+#[inline]
+const fn slot_of_hash(h: u64) -> usize {
+    let bucket = hash::bucket_of(h, NAME_PILOTS.len());
+    hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOT_TEXT.len())
+}
+
 /// The name-hash slot holding `name` (any case), if it is registered.
 ///
-/// Names of up to 16 bytes (all registered ones) are hashed and compared as
-/// two overlapping words each ([`hash::words`]): no per-byte loop.
+/// Each slot points at the name in lower case. Names of up to 16 bytes (all
+/// registered ones) are read as two overlapping words ([`hash::words`]),
+/// lower-cased once, hashed, and compared exactly with the stored words: no
+/// per-byte loop and no case folding of the stored side.
 #[inline]
 pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
@@ -56,22 +65,27 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     if len == 0 || len > NAME_MAX_LEN {
         return None;
     }
-    let h = hash::name_hash(bytes, NAME_SEED);
-    let bucket = hash::bucket_of(h, NAME_PILOTS.len());
-    let slot = hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOT_KEY.len());
-    let key = NAME_SLOT_KEY[slot] as usize;
-    let start = STRING_BOUNDS[key] as usize;
-    // An empty slot holds string 0, the empty string: the length test fails.
-    if STRING_BOUNDS[key + 1] as usize - start != len {
-        return None;
-    }
     let blob = STRINGS.as_bytes();
-    let same = if len <= 16 {
-        hash::eq_words(hash::words(bytes, 0, len), hash::words(blob, start, len))
+    if len <= 16 {
+        let (lo, hi) = hash::words(bytes, 0, len);
+        let (lo, hi) = (hash::lower_word(lo), hash::lower_word(hi));
+        let slot = slot_of_hash(hash::short_hash(lo, hi, len, NAME_SEED));
+        let text = NAME_SLOT_TEXT[slot];
+        // An empty slot has length 0: the test fails.
+        if (text & 0xFF) as usize != len {
+            return None;
+        }
+        let stored = hash::words(blob, (text >> 8) as usize, len);
+        if stored.0 == lo && stored.1 == hi { Some(slot) } else { None }
     } else {
-        eq_ignore_case(blob.split_at(start).1.split_at(len).0, bytes)
-    };
-    if same { Some(slot) } else { None }
+        let slot = slot_of_hash(hash::name_hash(bytes, NAME_SEED));
+        let text = NAME_SLOT_TEXT[slot];
+        if (text & 0xFF) as usize != len {
+            return None;
+        }
+        let stored = blob.split_at((text >> 8) as usize).1.split_at(len).0;
+        if eq_ignore_case(stored, bytes) { Some(slot) } else { None }
+    }
 }
 
 /// The interval segment of protocol `proto` (0-3) that holds `port`.

@@ -108,7 +108,12 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) const NAME_SEED: u64 = #seed;
     });
     out.extend(static_u16("NAME_PILOTS", "Per bucket: the pilot that places its names.", &n.pilots));
-    out.extend(static_u16("NAME_SLOT_KEY", "Per slot: string id of the name (0 = empty).", &n.slot_key));
+    let text_len = n.slot_text.len();
+    let text = n.slot_text.iter().map(|&v| Literal::u32_unsuffixed(v));
+    out.extend(quote! {
+        /// Per slot: `start << 8 | len` of the lower-cased name in `STRINGS` (0 = empty slot).
+        pub(crate) static NAME_SLOT_TEXT: [u32; #text_len] = [#(#text),*];
+    });
     out.extend(static_u16("NAME_SLOT_START", "Per slot: start of its records in NAME_POOL.", &n.slot_start));
     out.extend(static_u16("NAME_POOL", "Record indices grouped by name slot.", &n.pool));
 

@@ -7,8 +7,8 @@
 //
 // Service names are at most 15 bytes, so a name is read as two overlapping
 // little-endian words (as wyhash reads short inputs): no per-byte loop, one
-// multiply to hash, and the same two words compare the query with the
-// stored name a word at a time. Longer inputs take a chunked path.
+// multiply to hash, and the same two lower-cased words compare the query
+// with the stored lower-case copy of the name a word at a time. Longer inputs take a chunked path.
 
 /// Multiplier of the 128-bit fold (a 64-bit odd constant with well-mixed bits).
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -16,8 +16,6 @@ const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 const MIX2: u64 = 0xA076_1D64_78BD_642F;
 /// `0x01` in every byte.
 const ONES: u64 = 0x0101_0101_0101_0101;
-/// `0x20` in every byte: the ASCII case bit.
-const FOLD: u64 = 0x20 * ONES;
 
 /// Folds a 128-bit product into 64 bits: cheap and well mixed (as in wyhash).
 #[inline(always)]
@@ -73,22 +71,12 @@ pub const fn lower_word(w: u64) -> u64 {
     w | ((at_least_a & !above_z & !w & (0x80 * ONES)) >> 2)
 }
 
-/// The bytes of `w` that are ASCII letters (either case), as 0x20 in each
-/// such byte.
+/// Hash of a name of at most 16 bytes given as its [`words`], already
+/// lower-cased with [`lower_word`]: the runtime lower-cases the query once
+/// and uses the same words to compare it with the stored lower-case name.
 #[inline(always)]
-const fn letters(w: u64) -> u64 {
-    let low7 = (w | FOLD) & (0x7F * ONES);
-    let at_least_a = low7.wrapping_add((0x80 - b'a' as u64) * ONES);
-    let above_z = low7.wrapping_add((0x80 - b'z' as u64 - 1) * ONES);
-    (at_least_a & !above_z & !w & (0x80 * ONES)) >> 2
-}
-
-/// Whether two word pairs from [`words`] (same length) are equal ignoring
-/// ASCII case: they may differ only in bit 5 (0x20), and only in bytes that
-/// are letters. Branch-free, one pass per word.
-#[inline(always)]
-pub const fn eq_words(a: (u64, u64), b: (u64, u64)) -> bool {
-    ((a.0 ^ b.0) & !letters(b.0)) | ((a.1 ^ b.1) & !letters(b.1)) == 0
+pub const fn short_hash(lo: u64, hi: u64, len: usize, seed: u64) -> u64 {
+    fold_mul(lo ^ seed ^ MIX2, hi ^ (len as u64) ^ MIX)
 }
 
 /// Hashes `name` ASCII-case-insensitively.
@@ -100,7 +88,7 @@ pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
     let len = name.len();
     if len <= 16 {
         let (lo, hi) = words(name, 0, len);
-        return fold_mul(lower_word(lo) ^ seed ^ MIX2, lower_word(hi) ^ (len as u64) ^ MIX);
+        return short_hash(lower_word(lo), lower_word(hi), len, seed);
     }
     // Longer than any registered name: 16 bytes a round, then the last 16.
     let mut state = seed ^ (len as u64);

@@ -95,8 +95,9 @@ pub struct NameHash {
     pub seed: u64,
     /// One pilot per bucket.
     pub pilots: Vec<u16>,
-    /// Per slot: string id of the registered spelling (0 = empty slot).
-    pub slot_key: Vec<u16>,
+    /// Per slot: `start << 8 | len` of the name, lower-cased, in the string
+    /// blob (0 = empty slot: no query has length 0).
+    pub slot_text: Vec<u32>,
     /// Per slot: start of its rows in `pool`; `slot_start[m]` ends the pool.
     pub slot_start: Vec<u16>,
     /// Record indices grouped by slot, registry order within a slot.
@@ -241,7 +242,13 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         extra_notes: vec![0],
         alias_name: Vec::new(),
         alias_target: Vec::new(),
-        names: NameHash { seed: 0, pilots: Vec::new(), slot_key: Vec::new(), slot_start: Vec::new(), pool: Vec::new() },
+        names: NameHash {
+            seed: 0,
+            pilots: Vec::new(),
+            slot_text: Vec::new(),
+            slot_start: Vec::new(),
+            pool: Vec::new(),
+        },
         segments: Segments::default(),
         named: NamedIndex::default(),
         person_id: Vec::new(),
@@ -254,6 +261,13 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
     // Names first, so the strings a minimal build needs sit together.
     for row in rows {
         t.rec_name.push(strings.intern(row.name.as_deref().unwrap_or("")));
+    }
+    // Then the lower-case copies the name hash compares queries with (only
+    // names with upper case need one), so they sit next to the names too.
+    for name in rows.iter().filter_map(|r| r.name.as_deref()) {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            strings.intern(&name.to_ascii_lowercase());
+        }
     }
     let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
     let mut details: HashMap<[u16; 6], u16> = HashMap::new();
@@ -313,36 +327,38 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
             t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or("")));
         }
     }
-    t.names = build_name_hash(registry, &t.rec_name, &strings);
+    t.names = build_name_hash(registry, &mut strings);
     t.segments = build_segments(registry);
     t.named = build_named(registry, &t.rec_name);
     t.strings = strings;
     t
 }
 
-fn build_name_hash(registry: &Registry, rec_name: &[u16], strings: &StringPool) -> NameHash {
+fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> NameHash {
     // Group record indices by lower-cased name, keeping first-seen order.
     let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, (u16, Vec<u16>)> = HashMap::new();
+    let mut groups: HashMap<String, Vec<u16>> = HashMap::new();
     for (index, row) in registry.rows.iter().enumerate() {
         if let Some(name) = &row.name {
             let key = name.to_ascii_lowercase();
             let entry = groups.entry(key.clone()).or_insert_with(|| {
                 order.push(key);
-                (rec_name[index], Vec::new())
+                Vec::new()
             });
-            entry.1.push(to_u16(index, "record count"));
+            entry.push(to_u16(index, "record count"));
         }
     }
-    let keys: Vec<&str> = order.iter().map(|k| strings.get(groups[k].0)).collect();
+    let keys: Vec<&str> = order.iter().map(String::as_str).collect();
     let (seed, pilots, slot_of_key) = perfect_hash(&keys);
     let slots = slots_for(keys.len());
-    let mut slot_key = vec![0u16; slots];
+    let mut slot_text = vec![0u32; slots];
     let mut slot_rows: Vec<&[u16]> = vec![&[]; slots];
     for (k, key) in order.iter().enumerate() {
-        let (name_id, rows) = &groups[key];
-        slot_key[slot_of_key[k]] = *name_id;
-        slot_rows[slot_of_key[k]] = rows;
+        let id = usize::from(strings.intern(key));
+        let start = if id == 0 { 0 } else { strings.ends[id - 1] };
+        assert!(start < 1 << 24 && key.len() < 256, "name {key:?} at blob offset {start}: widen NAME_SLOT_TEXT");
+        slot_text[slot_of_key[k]] = (start << 8) | key.len() as u32;
+        slot_rows[slot_of_key[k]] = &groups[key];
     }
     let mut slot_start = Vec::with_capacity(slots + 1);
     let mut pool = Vec::new();
@@ -351,7 +367,7 @@ fn build_name_hash(registry: &Registry, rec_name: &[u16], strings: &StringPool) 
         pool.extend_from_slice(rows);
     }
     slot_start.push(to_u16(pool.len(), "named rows"));
-    NameHash { seed, pilots, slot_key, slot_start, pool }
+    NameHash { seed, pilots, slot_text, slot_start, pool }
 }
 
 /// Table size for `n` keys: a little slack makes the search fast.
