@@ -1,6 +1,7 @@
 //! Every CSV row, parsed here independently, is in the tables with identical
 //! fields and is reachable through every lookup; plus the registry's named
 //! quirks.
+#![cfg(feature = "full")]
 
 mod common;
 

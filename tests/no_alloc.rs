@@ -3,6 +3,7 @@
 //! A counting `#[global_allocator]` counts allocations made while the
 //! lookups run. This file holds a single test so the harness's own threads
 //! do not allocate during the measured window.
+#![cfg(feature = "full")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

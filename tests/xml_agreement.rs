@@ -8,6 +8,7 @@
 //! dates as attributes, and text with indentation the CSV trims. Text is
 //! compared with white space collapsed and, for references, ASCII case
 //! folded; every other difference fails.
+#![cfg(feature = "full")]
 
 mod common;
 

@@ -381,10 +381,32 @@ pub fn buckets_for(n: usize) -> usize {
 }
 
 /// Finds a seed and one pilot per bucket placing every key in its own slot
-/// (hash-and-displace, largest buckets first). Returns the slot of each key.
+/// (hash-and-displace, largest buckets first). Returns the seed, the pilots
+/// (one per bucket: the runtime takes the bucket count from their number)
+/// and the slot of each key.
+///
+/// [`slot_of`] XORs the pilot into the hash, so two keys of one bucket whose
+/// hashes agree in the bits the slot is taken from share a slot whatever the
+/// pilot: no seed may work at about four keys a bucket, most often for small
+/// key sets (one 8-name window of the registry in five). The bucket count
+/// then doubles, up to one key a bucket, before giving up.
 pub fn perfect_hash(keys: &[&str]) -> (u64, Vec<u16>, Vec<usize>) {
     let slots = slots_for(keys.len());
-    let buckets = buckets_for(keys.len());
+    let mut buckets = buckets_for(keys.len());
+    loop {
+        if let Some(found) = place(keys, slots, buckets) {
+            return found;
+        }
+        if buckets >= keys.len() {
+            break;
+        }
+        buckets = (buckets * 2).min(keys.len());
+    }
+    panic!("no perfect hash found for {} keys in 64 seeds at up to one key a bucket", keys.len());
+}
+
+/// One [`perfect_hash`] attempt at a given table size, over 64 seeds.
+fn place(keys: &[&str], slots: usize, buckets: usize) -> Option<(u64, Vec<u16>, Vec<usize>)> {
     'seed: for attempt in 0u64..64 {
         let seed = 0x5EED_0000_0000_0000 ^ attempt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let hashes: Vec<u64> = keys.iter().map(|k| name_hash(k.as_bytes(), seed)).collect();
@@ -420,9 +442,9 @@ pub fn perfect_hash(keys: &[&str]) -> (u64, Vec<u16>, Vec<usize>) {
                 slot_of_key[k] = s;
             }
         }
-        return (seed, pilots, slot_of_key);
+        return Some((seed, pilots, slot_of_key));
     }
-    panic!("no perfect hash found for {} keys in 64 seeds", keys.len());
+    None
 }
 
 fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
@@ -535,7 +557,7 @@ mod tests {
             assert!(seen.insert(slots[k]));
             let upper = key.to_ascii_uppercase();
             let h = name_hash(upper.as_bytes(), seed);
-            let b = bucket_of(h, buckets_for(keys.len()));
+            let b = bucket_of(h, pilots.len());
             assert_eq!(slot_of(h, pilots[b], m), slots[k]);
         }
     }

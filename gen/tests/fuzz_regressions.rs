@@ -3,6 +3,7 @@
 //! never panics.
 
 use iana_ports_gen::csv_source::{HEADER, read_rows};
+use iana_ports_gen::tables::perfect_hash;
 use iana_ports_gen::{Columns, Input, generate, read_registry};
 
 const XML: &str = r#"<?xml version='1.0' encoding='UTF-8'?>
@@ -41,23 +42,49 @@ fn generate_both(csv: &str) -> Result<(), iana_ports_gen::Error> {
 /// generator then panicked ("no perfect hash found for 8 keys in 64 seeds").
 #[test]
 fn eight_first_names_get_a_perfect_hash() {
-    let mut rows = Vec::new();
-    for (port, name) in [
-        (1, "tcpmux"),
-        (5, "rje"),
-        (7, "echo"),
-        (9, "discard"),
-        (11, "systat"),
-        (13, "daytime"),
-        (17, "qotd"),
-        (18, "msp"),
+    generate_both(&named_rows(&["tcpmux", "rje", "echo", "discard", "systat", "daytime", "qotd", "msp"]))
+        .expect("valid registry refused");
+}
+
+/// The same fault with the hash of commit 00d586b: about one window of 8
+/// consecutive registry names in five found no perfect hash at four keys a
+/// bucket, and `generate` panicked. These three did; `perfect_hash` now
+/// falls back to more buckets.
+#[test]
+fn small_name_sets_that_defeated_the_perfect_hash() {
+    for names in [
+        ["msp", "chargen", "ftp-data", "ftp", "ssh", "telnet", "smtp", "nsw-fe"],
+        ["nsw-fe", "msg-icp", "msg-auth", "dsp", "time", "rap", "rlp", "graphics"],
+        ["sql-net", "sql*net", "bootps", "bootpc", "tftp", "gopher", "netrjs-1", "netrjs-2"],
     ] {
+        generate_both(&named_rows(&names)).unwrap_or_else(|e| panic!("{names:?}: {e}"));
+    }
+}
+
+/// Every key of a perfect hash gets its own slot, for sets of 1 to 24 names.
+#[test]
+fn perfect_hash_places_small_sets() {
+    let names: Vec<String> = (0..24).map(|i| format!("svc-{i}")).collect();
+    for n in 1..=names.len() {
+        let keys: Vec<&str> = names[..n].iter().map(String::as_str).collect();
+        let (_, pilots, slots) = perfect_hash(&keys);
+        assert!(!pilots.is_empty() && pilots.len() <= n);
+        let mut seen = slots.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "{n} keys share slots: {slots:?}");
+    }
+}
+
+/// A registry of `names`, each on tcp and udp at its own port.
+fn named_rows(names: &[&str]) -> String {
+    let mut rows = Vec::new();
+    for (port, name) in names.iter().enumerate() {
         for proto in ["tcp", "udp"] {
-            rows.push(format!("{name},{port},{proto},{name},[Jon_Postel],[Jon_Postel],,,,,,"));
+            rows.push(format!("{name},{},{proto},{name},[Jon_Postel],[Jon_Postel],,,,,,", port + 1));
         }
     }
-    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-    generate_both(&csv(&rows)).expect("valid registry refused");
+    csv(&rows.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Names that differ only in bytes a case-folding hash may merge (`[`/`{`,
