@@ -16,14 +16,8 @@ fuzz_target!(|name: &str| {
     for row in &rows {
         let found = row.service_name().expect("by_name yielded a nameless row");
         assert!(found.eq_ignore_ascii_case(name), "{name:?} found {found:?}");
-        let at = records()
-            .iter()
-            .position(|r| core::ptr::eq(r, *row))
-            .expect("row outside records()");
-        assert!(
-            last.is_none_or(|l| l < at),
-            "by_name({name:?}) out of registry order"
-        );
+        let at = records().iter().position(|r| core::ptr::eq(r, *row)).expect("row outside records()");
+        assert!(last.is_none_or(|l| l < at), "by_name({name:?}) out of registry order");
         last = Some(at);
     }
 });

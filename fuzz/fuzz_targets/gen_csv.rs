@@ -14,11 +14,7 @@ fuzz_target!(|bytes: &[u8]| {
             let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             let mut last = 1;
             for row in rows {
-                assert!(
-                    row.line >= last && row.line <= lines,
-                    "row line {} outside {last}..={lines}",
-                    row.line
-                );
+                assert!(row.line >= last && row.line <= lines, "row line {} outside {last}..={lines}", row.line);
                 last = row.line;
             }
         }
@@ -26,10 +22,7 @@ fuzz_target!(|bytes: &[u8]| {
             assert_eq!(e.path, "fuzz.csv");
             let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             if let Some(line) = e.line {
-                assert!(
-                    (1..=lines).contains(&line),
-                    "error line {line} outside 1..={lines}: {e}"
-                );
+                assert!((1..=lines).contains(&line), "error line {line} outside 1..={lines}: {e}");
             }
         }
     }

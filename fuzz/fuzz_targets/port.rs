@@ -9,16 +9,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|name: &str| {
     for proto in Protocol::ALL {
-        let expected = by_name(name)
-            .find_map(|r| r.ports().filter(|_| r.applies_to(proto)))
-            .map(|r| r.start);
+        let expected = by_name(name).find_map(|r| r.ports().filter(|_| r.applies_to(proto))).map(|r| r.start);
         let found = port(name, proto);
         assert_eq!(found, expected, "{name:?}/{proto}");
         if let Some(p) = found {
-            assert!(
-                service_name(p, proto).is_some(),
-                "{name:?}/{proto} -> {p} has no name"
-            );
+            assert!(service_name(p, proto).is_some(), "{name:?}/{proto} -> {p} has no name");
         }
     }
 });

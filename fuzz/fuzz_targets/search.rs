@@ -20,17 +20,11 @@ fuzz_target!(|query: &str| {
         assert_eq!(hits.len(), records().len());
     }
     let lower = query.to_ascii_lowercase();
-    let mut expected = records().iter().filter(|r| {
-        r.service_name()
-            .is_some_and(|n| n.to_ascii_lowercase().contains(&lower))
-    });
+    let mut expected =
+        records().iter().filter(|r| r.service_name().is_some_and(|n| n.to_ascii_lowercase().contains(&lower)));
     // Name matches are a subsequence of the hits (both in registry order).
     let mut it = hits.iter();
     for want in &mut expected {
-        assert!(
-            it.any(|h| core::ptr::eq(*h, want)),
-            "{query:?} misses {:?}",
-            want.service_name()
-        );
+        assert!(it.any(|h| core::ptr::eq(*h, want)), "{query:?} misses {:?}", want.service_name());
     }
 });
