@@ -136,7 +136,7 @@ pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
 #[inline]
 pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
     match tables::first_name(port, proto as usize) {
-        Some(id) => Some(tables::string(id)),
+        Some(id) => Some(tables::name(id)),
         None => None,
     }
 }

@@ -272,7 +272,7 @@ impl Record {
     /// assert_eq!(by_port(4, Protocol::Tcp).next().unwrap().service_name(), None);
     /// ```
     pub const fn service_name(&self) -> Option<&'static str> {
-        tables::optional(self.name)
+        if self.name == 0 { None } else { Some(tables::name(self.name)) }
     }
 
     /// The port or port range; `None` for a service name without a port

@@ -15,18 +15,46 @@ pub(crate) const HAS_PORT: u8 = 0b0000_1000;
 pub(crate) const STATUS_SHIFT: u8 = 4;
 
 /// String `id` of the blob; id 0 is "".
+///
+/// Three loads: the block's base, then the low 16 bits of the string's two
+/// bounds, which give its start (within 64 KiB of the base) and its length
+/// (under 64 KiB) in wrapping arithmetic.
 #[inline]
 pub(crate) const fn string(id: u16) -> &'static str {
     let id = id as usize;
-    let start = STRING_BOUNDS[id] as usize;
-    let end = STRING_BOUNDS[id + 1] as usize;
-    STRINGS.split_at(start).1.split_at(end - start).0
+    let base = STRING_BASE[id >> STRING_BLOCK_BITS];
+    let low = STRING_LOW[id];
+    let start = base as usize + low.wrapping_sub(base as u16) as usize;
+    let len = STRING_LOW[id + 1].wrapping_sub(low) as usize;
+    STRINGS.split_at(start).1.split_at(len).0
 }
 
 /// `Some(text)` unless the string is empty (absent).
+#[cfg(any(
+    feature = "descriptions",
+    feature = "contacts",
+    feature = "dates",
+    feature = "references",
+    feature = "notes"
+))]
 #[inline]
 pub(crate) const fn optional(id: u16) -> Option<&'static str> {
     if id == 0 { None } else { Some(string(id)) }
+}
+
+/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`): two loads
+/// when, as in every registry so far, the names (interned first) fit in the
+/// blob's first 64 KiB, where `STRING_LOW` holds whole bounds.
+#[inline(always)]
+pub(crate) const fn name(id: u16) -> &'static str {
+    if NAME_BOUNDS_ARE_LOW {
+        let id = id as usize;
+        let start = STRING_LOW[id] as usize;
+        let end = STRING_LOW[id + 1] as usize;
+        STRINGS.split_at(start).1.split_at(end - start).0
+    } else {
+        string(id)
+    }
 }
 
 /// ASCII case-insensitive equality, usable in `const fn`.

@@ -42,10 +42,15 @@ pub fn emit(t: &Tables) -> TokenStream {
     let title = &t.title;
     let updated = &t.updated;
     let blob = &t.strings.blob;
-    // A leading 0 makes string `i` simply `BOUNDS[i]..BOUNDS[i + 1]`.
-    let bounds_len = t.strings.ends.len() + 1;
-    let bounds = std::iter::once(0).chain(t.strings.ends.iter().copied()).map(Literal::u32_unsuffixed);
+    let bounds = t.strings.two_level_bounds();
+    let block_bits = bounds.block_bits;
+    let base_len = bounds.base.len();
+    let base = bounds.base.iter().map(|&v| Literal::u32_unsuffixed(v));
     let max_name = t.rec_name.iter().map(|&id| t.strings.get(id).len()).max().unwrap_or(0);
+    // Names are interned first: when they all end within the blob's first
+    // 64 KiB, their bounds are their `STRING_LOW` entries as they stand.
+    let names_end = t.rec_name.iter().max().map_or(1, |&id| usize::from(id) + 1);
+    let names_low = bounds.get(names_end) <= u32::from(u16::MAX);
     let records = t.rec_name.len();
     let flags_items = t.rec_flags.iter().map(|&v| Literal::u8_unsuffixed(v));
     let mut out = quote! {
@@ -55,15 +60,25 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) const UPDATED: &str = #updated;
         /// Number of registry rows.
         pub(crate) const RECORD_COUNT: usize = #records;
-        /// Every distinct string, back to back; see `STRING_BOUNDS`.
+        /// Every distinct string, back to back; see `STRING_BASE`.
         pub(crate) static STRINGS: &str = #blob;
-        /// String `i` is `STRINGS[STRING_BOUNDS[i]..STRING_BOUNDS[i + 1]]`; string 0 is "".
-        pub(crate) static STRING_BOUNDS: [u32; #bounds_len] = [#(#bounds),*];
+        /// Bounds per block of `STRING_BASE`, as a shift.
+        pub(crate) const STRING_BLOCK_BITS: u32 = #block_bits;
+        /// Per block of bounds: its first bound. With `b = STRING_BASE[i >> STRING_BLOCK_BITS]`,
+        /// string `i` starts at `b + STRING_LOW[i].wrapping_sub(b as u16)` and is
+        /// `STRING_LOW[i + 1].wrapping_sub(STRING_LOW[i])` bytes long; string 0 is "".
+        pub(crate) static STRING_BASE: [u32; #base_len] = [#(#base),*];
+    };
+    out.extend(static_u16("STRING_LOW", "Per string bound: its low 16 bits.", &bounds.low));
+    out.extend(quote! {
+        /// Whether every service name (string ids up to the largest in `RECORD_NAME`)
+        /// ends below 64 KiB: name `i` is then `STRINGS[STRING_LOW[i]..STRING_LOW[i + 1]]`.
+        pub(crate) const NAME_BOUNDS_ARE_LOW: bool = #names_low;
         /// Longest service name in bytes: longer queries miss without hashing.
         pub(crate) const NAME_MAX_LEN: usize = #max_name;
         /// Per record: protocol (bits 0-2), has-port (bit 3), status (bits 4-5).
         pub(crate) const RECORD_FLAGS: [u8; #records] = [#(#flags_items),*];
-    };
+    });
     out.extend(const_u16("RECORD_NAME", "Per record: string id of the service name.", &t.rec_name));
     out.extend(const_u16("RECORD_START", "Per record: first port.", &t.rec_start));
     out.extend(const_u16("RECORD_END", "Per record: last port.", &t.rec_end));
