@@ -240,6 +240,29 @@ fn contains(haystack: &str, needle: &[u8]) -> bool {
         .any(|at| hay[at].to_ascii_lowercase() == first && hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
+/// ASCII case-insensitive substring test on the CSV text of `ids`
+/// (`[A][B]`), without writing it out.
+#[cfg(feature = "contacts")]
+fn ids_contain(mut ids: crate::Ids, needle: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if !needle.iter().any(|&b| b == b'[' || b == b']') {
+        // A match without brackets cannot span the brackets between ids.
+        return ids.any(|id| contains(id, needle));
+    }
+    let mut hay = ids.csv_bytes();
+    loop {
+        let mut probe = hay.clone();
+        if needle.iter().all(|&n| probe.next().is_some_and(|h| h.eq_ignore_ascii_case(&n))) {
+            return true;
+        }
+        if hay.next().is_none() {
+            return false;
+        }
+    }
+}
+
 /// Writes `n` in decimal into `buf`, returning the digits.
 fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
     let mut at = buf.len();
@@ -284,7 +307,7 @@ fn matches(record: &Record, query: &[u8]) -> bool {
         return true;
     }
     #[cfg(feature = "contacts")]
-    if contains(record.assignee().as_str(), query) || contains(record.contact().as_str(), query) {
+    if ids_contain(record.assignee(), query) || ids_contain(record.contact(), query) {
         return true;
     }
     #[cfg(feature = "dates")]

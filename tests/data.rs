@@ -19,8 +19,8 @@ fn check_fields(i: usize, row: &common::Row, rec: &Record) {
     assert_eq!(rec.ports().map(|r| (r.start, r.end)), row.ports(), "{}", ctx());
     assert_eq!(rec.protocol(), row.protocol(), "{}", ctx());
     assert_eq!(rec.description(), row.field(3), "{}", ctx());
-    assert_eq!(rec.assignee().as_str(), row.fields[4], "{}", ctx());
-    assert_eq!(rec.contact().as_str(), row.fields[5], "{}", ctx());
+    assert_eq!(rec.assignee().to_string(), row.fields[4], "{}", ctx());
+    assert_eq!(rec.contact().to_string(), row.fields[5], "{}", ctx());
     assert_eq!(rec.registration_date(), row.field(6), "{}", ctx());
     assert_eq!(rec.modification_date(), row.field(7), "{}", ctx());
     assert_eq!(rec.reference(), row.field(8), "{}", ctx());
@@ -226,7 +226,7 @@ fn dates_as_written() {
 #[test]
 fn non_ascii_text_survives() {
     let forte = records().iter().find(|r| r.description().is_some_and(|d| d.contains("FORTÉ"))).unwrap();
-    assert_eq!(forte.assignee().as_str(), "[FORTÉ]");
+    assert_eq!(forte.assignee().to_string(), "[FORTÉ]");
     assert_eq!(person("FORTÉ").map(|p| p.id()), Some("FORTÉ"));
 }
 
@@ -293,4 +293,42 @@ fn search_matches_like_iana() {
     assert_eq!(search("no such text anywhere").count(), 0);
     assert_eq!(search("").count(), records().len());
     assert_eq!(search("matrix").rev().count(), 12);
+}
+
+#[test]
+fn contact_ids_iterate_both_ways_and_resolve() {
+    for rec in records() {
+        for ids in [rec.assignee(), rec.contact()] {
+            let forward: Vec<&str> = ids.collect();
+            let mut back: Vec<&str> = ids.rev().collect();
+            back.reverse();
+            assert_eq!(forward, back);
+            assert_eq!(ids.len(), forward.len());
+            assert_eq!(ids.is_empty(), forward.is_empty());
+            assert_eq!(ids.people().map(|p| p.id()).collect::<Vec<_>>(), forward);
+            assert_eq!(format!("{ids:?}"), format!("{forward:?}"));
+        }
+    }
+}
+
+#[test]
+fn search_matches_contact_ids_with_their_brackets() {
+    let holds = |r: &Record, q: &str| {
+        [r.assignee().to_string(), r.contact().to_string()].iter().any(|t| t.to_ascii_lowercase().contains(q))
+    };
+    // Within one id, with brackets, across two ids of one list, in any case.
+    let multi = records().iter().find(|r| r.assignee().len() >= 2).expect("a row with two assignees");
+    let text = multi.assignee().to_string();
+    let junction = text.find("][").unwrap();
+    let across = text[junction - 2..junction + 4].to_ascii_uppercase();
+    for query in ["QuantuMatriX", "[Jon_Postel]", "[jon_postel]", "_Postel]", &across] {
+        let q = query.to_ascii_lowercase();
+        let hits: Vec<&Record> = search(query).filter(|r| holds(r, &q)).collect();
+        assert!(!hits.is_empty(), "{query}");
+        // Every row whose assignee or contact text holds the query is found.
+        let want = records().iter().filter(|r| holds(r, &q)).count();
+        assert_eq!(hits.len(), want, "{query}");
+    }
+    assert!(search(&across).any(|r| same(r, multi)));
+    assert!(by_name("ahsp").all(|r| r.assignee().to_string() == "[QuantuMatriX_Technologies]"));
 }

@@ -19,7 +19,7 @@ fn columns(r: &Record) -> Vec<String> {
     #[cfg(feature = "descriptions")]
     out.extend(r.description().map(str::to_owned));
     #[cfg(feature = "contacts")]
-    out.extend([r.assignee().as_str().to_owned(), r.contact().as_str().to_owned()]);
+    out.extend([r.assignee().to_string(), r.contact().to_string()]);
     #[cfg(feature = "dates")]
     out.extend([r.registration_date(), r.modification_date()].into_iter().flatten().map(str::to_owned));
     #[cfg(feature = "references")]

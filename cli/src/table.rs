@@ -167,8 +167,8 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
         .map(|r| {
             let opt = |v: Option<&str>| v.unwrap_or("").to_owned();
             let short = [
-                ("assignee", r.assignee().as_str().to_owned()),
-                ("contact", r.contact().as_str().to_owned()),
+                ("assignee", r.assignee().to_string()),
+                ("contact", r.contact().to_string()),
                 ("registered", opt(r.registration_date())),
                 ("modified", opt(r.modification_date())),
                 ("reference", opt(r.reference())),

@@ -90,8 +90,18 @@ pub fn emit(t: &Tables) -> TokenStream {
         out.extend(static_u16("DETAIL_DESCRIPTION", "Description string ids.", &t.detail_description));
     }
     if c.contacts {
-        out.extend(static_u16("DETAIL_ASSIGNEE", "Assignee as written (`[A][B]`).", &t.detail_assignee));
-        out.extend(static_u16("DETAIL_CONTACT", "Contact as written.", &t.detail_contact));
+        out.extend(static_u16(
+            "DETAIL_ASSIGNEE",
+            "Assignee: 0 none, `1 + p` person `p` (PERSON_*), `1 + PERSON_ID.len() + i` list `i` of ID_LIST_START.",
+            &t.detail_assignee,
+        ));
+        out.extend(static_u16("DETAIL_CONTACT", "Contact, encoded as DETAIL_ASSIGNEE.", &t.detail_contact));
+        out.extend(static_u16(
+            "ID_LIST_START",
+            "Lists of two or more people: list `i` is `ID_POOL[ID_LIST_START[i]..ID_LIST_START[i + 1]]`.",
+            &t.id_list_start,
+        ));
+        out.extend(static_u16("ID_POOL", "Indices into the people table (PERSON_*), list after list.", &t.id_pool));
         out.extend(static_u16("PERSON_ID", "People sorted by id: the id.", &t.person_id));
         out.extend(static_u16("PERSON_NAME", "Person name.", &t.person_name));
         out.extend(static_u16("PERSON_ORG", "Person organisation.", &t.person_org));

@@ -224,9 +224,11 @@ pub struct Tables {
     pub rec_detail: Vec<u16>,
     /// Detail columns, each a string id; only those kept are filled.
     pub detail_description: Vec<u16>,
-    /// Assignee as written (`[A][B]`).
+    /// Assignee ids as people: 0 when none, `1 + p` for the single person of
+    /// index `p` in the people table, `1 + people + i` for list `i` of
+    /// `id_list_start` (two or more people).
     pub detail_assignee: Vec<u16>,
-    /// Contact as written.
+    /// Contact ids as people, encoded as the assignee.
     pub detail_contact: Vec<u16>,
     /// Registration date.
     pub detail_registered: Vec<u16>,
@@ -252,6 +254,11 @@ pub struct Tables {
     pub segments: Segments,
     /// Port lookup (first name).
     pub named: NamedIndex,
+    /// Distinct lists of two or more people (assignee or contact ids, in CSV
+    /// order): list `i` is `id_pool[id_list_start[i]..id_list_start[i + 1]]`.
+    pub id_list_start: Vec<u16>,
+    /// Indices into the people table, list after list.
+    pub id_pool: Vec<u16>,
     /// People sorted by id: id, name, org, URIs (newline-joined), updated.
     pub person_id: Vec<u16>,
     /// Person name.
@@ -284,7 +291,7 @@ fn to_u16(value: usize, what: &str) -> u16 {
 pub fn build(registry: &Registry, columns: Columns) -> Tables {
     let mut strings = StringPool::new();
     let rows = &registry.rows;
-    let bracketed = |ids: &[String]| ids.iter().map(|id| format!("[{id}]")).collect::<String>();
+    let mut id_lists = IdLists::new(registry);
 
     let mut t = Tables {
         columns,
@@ -317,6 +324,8 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         },
         segments: Segments::default(),
         named: NamedIndex::default(),
+        id_list_start: Vec::new(),
+        id_pool: Vec::new(),
         person_id: Vec::new(),
         person_name: Vec::new(),
         person_org: Vec::new(),
@@ -363,10 +372,11 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
             t.extra_notes.push(extra_key[3]);
             to_u16(next_extra, "extra rows")
         });
+        let mut list = |keep: bool, ids: &[String]| if keep { id_lists.intern(ids) } else { 0 };
         let detail_key = [
             pick(columns.descriptions, &row.description),
-            pick(columns.contacts, &bracketed(&row.assignee)),
-            pick(columns.contacts, &bracketed(&row.contact)),
+            list(columns.contacts, &row.assignee),
+            list(columns.contacts, &row.contact),
             pick(columns.dates, &row.registration_date),
             pick(columns.dates, &row.modification_date),
             extra,
@@ -385,8 +395,12 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
     }
     (t.alias_name, t.alias_target) = aliases.into_iter().unzip();
     if columns.contacts {
+        id_lists.start.push(to_u16(id_lists.pool.len(), "people list pool"));
+        (t.id_list_start, t.id_pool) = (id_lists.start, id_lists.pool);
+        // Ids first, back to back: `search` reads one or two per row, in no
+        // particular order, and they stay in a few cache-friendly KiB.
+        t.person_id = registry.people.iter().map(|person| strings.intern(&person.id)).collect();
         for person in &registry.people {
-            t.person_id.push(strings.intern(&person.id));
             t.person_name.push(strings.intern(person.name.as_deref().unwrap_or("")));
             t.person_org.push(strings.intern(person.org.as_deref().unwrap_or("")));
             t.person_uris.push(strings.intern(&person.uris.join("\n")));
@@ -398,6 +412,44 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
     t.named = build_named(registry, &t.rec_name);
     t.strings = strings;
     t
+}
+
+/// Assignee and contact id lists as people-table indices. Nearly every list
+/// is one person, stored inline; longer lists are stored once each in a pool.
+struct IdLists<'a> {
+    /// Person id -> its index in the (sorted) people table.
+    index: HashMap<&'a str, u16>,
+    lists: HashMap<Vec<u16>, u16>,
+    start: Vec<u16>,
+    pool: Vec<u16>,
+}
+
+impl<'a> IdLists<'a> {
+    fn new(registry: &'a Registry) -> Self {
+        let index = registry.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), to_u16(i, "people"))).collect();
+        IdLists { index, lists: HashMap::new(), start: Vec::new(), pool: Vec::new() }
+    }
+
+    /// `ids` (every one in the people table: the model checked) as one
+    /// `u16`: 0 when empty, `1 + p` for the single person of index `p`, and
+    /// `1 + people + i` for the pooled list `i` of two or more.
+    fn intern(&mut self, ids: &[String]) -> u16 {
+        let people: Vec<u16> = ids.iter().map(|id| self.index[id.as_str()]).collect();
+        match people[..] {
+            [] => return 0,
+            [one] => return one + 1,
+            _ => {}
+        }
+        let singles = self.index.len() + 1;
+        if let Some(&list) = self.lists.get(&people) {
+            return list;
+        }
+        let list = to_u16(singles + self.start.len(), "people and lists of people");
+        self.start.push(to_u16(self.pool.len(), "people list pool"));
+        self.pool.extend_from_slice(&people);
+        self.lists.insert(people, list);
+        list
+    }
 }
 
 fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> NameHash {

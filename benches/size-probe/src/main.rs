@@ -24,7 +24,7 @@ fn work(seed: u32) -> u32 {
         {
             acc += record.description().map_or(0, str::len) as u32;
             acc += record.assignee().people().count() as u32;
-            acc += record.contact().as_str().len() as u32;
+            acc += record.contact().map(str::len).sum::<usize>() as u32;
             acc += record.registration_date().map_or(0, str::len) as u32;
             acc += record.modification_date().map_or(0, str::len) as u32;
             acc += record.reference().map_or(0, str::len) as u32;
