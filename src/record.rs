@@ -65,7 +65,8 @@ impl fmt::Display for PortRange {
 /// The rule, per row: a row with a service name is `Assigned`. A nameless
 /// row whose description begins with `Unassigned` (any case, or in
 /// parentheses), `De-registered`, `Removed`, `Deprecated` or
-/// `Decommissioned`/`De-Commissioned` is `Unassigned` (the port went back to
+/// `Decommissioned`/`De-Commissioned` (or the registry's misspelling
+/// `Decomissioned`) is `Unassigned` (the port went back to
 /// the pool). Every other nameless row — `Reserved`, `any private mail
 /// system` and the like — is `Reserved`. For a port, the strongest row
 /// covering it wins (Assigned, then Reserved, then Unassigned), and a port

@@ -45,7 +45,7 @@ pub enum Status {
     Reserved,
     /// A nameless row that frees the port: `Unassigned` (any case or in
     /// parentheses), `De-registered`, `Removed`, `Deprecated`,
-    /// `Decommissioned`/`De-Commissioned`.
+    /// `Decommissioned`/`De-Commissioned` (and the misspelt `Decomissioned`).
     Unassigned,
 }
 
