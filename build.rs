@@ -66,6 +66,11 @@ fn run() -> Result<(), String> {
         references: feature("references"),
         notes: feature("notes"),
     };
+    // `cfg(details)`: records carry a detail index (any column feature is on).
+    println!("cargo::rustc-check-cfg=cfg(details)");
+    if columns.any_detail() {
+        println!("cargo::rustc-cfg=details");
+    }
     let (tables, constants) = iana_ports_gen::constants::generate(
         Input { path: &csv_shown, bytes: &csv },
         Input { path: &xml_shown, bytes: &xml },

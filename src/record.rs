@@ -337,13 +337,7 @@ pub struct Record {
     pub(crate) start: u16,
     pub(crate) end: u16,
     pub(crate) flags: u8,
-    #[cfg(any(
-        feature = "descriptions",
-        feature = "contacts",
-        feature = "dates",
-        feature = "references",
-        feature = "notes"
-    ))]
+    #[cfg(details)]
     pub(crate) detail: u16,
 }
 
@@ -417,13 +411,7 @@ impl Record {
     }
 }
 
-#[cfg(any(
-    feature = "descriptions",
-    feature = "contacts",
-    feature = "dates",
-    feature = "references",
-    feature = "notes"
-))]
+#[cfg(details)]
 impl Record {
     /// The description (`World Wide Web HTTP`); `Reserved`/`Unassigned` on
     /// nameless rows. `None` when the registry leaves it empty.

@@ -30,13 +30,7 @@ pub(crate) const fn string(id: u16) -> &'static str {
 }
 
 /// `Some(text)` unless the string is empty (absent).
-#[cfg(any(
-    feature = "descriptions",
-    feature = "contacts",
-    feature = "dates",
-    feature = "references",
-    feature = "notes"
-))]
+#[cfg(details)]
 #[inline]
 pub(crate) const fn optional(id: u16) -> Option<&'static str> {
     if id == 0 { None } else { Some(string(id)) }
@@ -164,13 +158,7 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
         start: 0,
         end: 0,
         flags: 0,
-        #[cfg(any(
-            feature = "descriptions",
-            feature = "contacts",
-            feature = "dates",
-            feature = "references",
-            feature = "notes"
-        ))]
+        #[cfg(details)]
         detail: 0,
     }; RECORD_COUNT];
     let mut i = 0;
@@ -180,13 +168,7 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
             start: RECORD_START[i],
             end: RECORD_END[i],
             flags: RECORD_FLAGS[i],
-            #[cfg(any(
-                feature = "descriptions",
-                feature = "contacts",
-                feature = "dates",
-                feature = "references",
-                feature = "notes"
-            ))]
+            #[cfg(details)]
             detail: RECORD_DETAIL[i],
         };
         i += 1;
