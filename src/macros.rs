@@ -142,18 +142,7 @@ pub mod private {
 
     /// ASCII case-insensitive equality.
     const fn eq(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if !a[i].eq_ignore_ascii_case(&b[i]) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        crate::tables::eq_ignore_case(a.as_bytes(), b.as_bytes())
     }
 
     const fn slice(s: &str, from: usize, to: usize) -> &str {
