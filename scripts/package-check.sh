@@ -96,10 +96,16 @@ done
 # 3 and 4. Pack (and, unless --no-verify, build from the packs); sizes.
 pack_args=()
 for crate in "${published[@]}"; do pack_args+=(-p "$crate"); done
-rm -f "$CARGO_TARGET_DIR"/package/*.crate
-if cargo package "${pack_args[@]}" "${extra[@]}"; then
+# Pack and verify in a target dir of their own, emptied first: packs of an
+# earlier commit carry the same version, and cargo treats registry sources as
+# immutable, so it would reuse their builds (and the sources it unpacked from
+# the temporary registry into $CARGO_HOME/registry/src/-<hash>/) unchecked.
+pack_target="$CARGO_TARGET_DIR/package-check"
+rm -rf "$pack_target"
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/iana-ports-*
+if CARGO_TARGET_DIR="$pack_target" cargo package "${pack_args[@]}" "${extra[@]}"; then
     for crate in "${published[@]}"; do
-        file=$(ls "$CARGO_TARGET_DIR"/package/"$crate"-[0-9]*.crate 2>/dev/null | head -n 1)
+        file=$(ls "$pack_target"/package/"$crate"-[0-9]*.crate 2>/dev/null | head -n 1)
         if [ -z "$file" ]; then
             die "$crate: no .crate written"
             continue
