@@ -2,7 +2,8 @@
 # Builds tests/check-nostd for a bare-metal target (no std, no allocator):
 # proof that iana-ports, its const lookups, typed constants and `port!`
 # work in #![no_std]. Builds the minimal and the full column set.
-# Usage: scripts/check-nostd.sh [target]   (default thumbv7em-none-eabihf)
+# Usage: scripts/check-nostd.sh [target]   (default thumbv7em-none-eabihf;
+# CI also runs thumbv6m-none-eabi and riscv32imc-unknown-none-elf)
 set -eu
 target="${1:-thumbv7em-none-eabihf}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
