@@ -39,11 +39,21 @@ pub struct Input<'a> {
     pub bytes: &'a [u8],
 }
 
+/// Reads and validates IANA's CSV alone, without the XML: every row typed
+/// and checked as [`read_registry`] checks it (columns, names, aliases,
+/// conflicts), contacts kept as ids (`Jon_Postel`, brackets removed).
+///
+/// For tools that compare one CSV with another (`iana-ports diff`).
+pub fn read_csv(csv: Input) -> Result<Vec<model::Row>, Error> {
+    let rows = csv_source::read_rows(csv.path, csv.bytes)?;
+    model::rows_from_csv(csv.path, &rows)
+}
+
 /// Parses and validates the registry from its CSV and XML.
 pub fn read_registry(csv: Input, xml: Input) -> Result<Registry, Error> {
     let xml_data = xml_source::read_xml(xml.path, xml.bytes)?;
-    let rows = csv_source::read_rows(csv.path, csv.bytes)?;
-    model::build(csv.path, &rows, xml_data)
+    let rows = read_csv(csv)?;
+    model::build(csv.path, rows, xml_data)
 }
 
 /// Reads, validates and returns the generated Rust source for `columns`.

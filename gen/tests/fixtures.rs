@@ -91,3 +91,19 @@ fn well_formed_fixture_keeps_every_row_and_column() {
     .unwrap();
     assert!(code.contains("Fixture Registry"));
 }
+
+#[test]
+fn read_csv_alone_keeps_contacts_as_ids() {
+    let csv = fixture("good.csv");
+    let rows = iana_ports_gen::read_csv(Input { path: CSV_SHOWN, bytes: &csv }).unwrap();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[1].contact, ["Jon_Postel"]);
+    // No people table to check against: an id of nobody is kept as written.
+    let csv = fixture("unknown-contact.csv");
+    let rows = iana_ports_gen::read_csv(Input { path: CSV_SHOWN, bytes: &csv }).unwrap();
+    assert_eq!(rows[0].contact, ["Nobody_Here"]);
+    // Every other check of the CSV still applies.
+    let csv = fixture("bad-port-70000.csv");
+    let err = iana_ports_gen::read_csv(Input { path: CSV_SHOWN, bytes: &csv }).unwrap_err();
+    assert!(err.to_string().starts_with(&format!("{CSV_SHOWN}:3: bad port `70000`")), "{err}");
+}
