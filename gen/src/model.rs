@@ -1,7 +1,7 @@
 //! The registry as validated data: every CSV row, typed, with its contacts
 //! resolved against the XML's people and its aliases and status worked out.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::csv_source::{Column, CsvRow};
 use crate::error::Error;
@@ -102,6 +102,14 @@ pub struct Registry {
     pub rows: Vec<Row>,
     /// People sorted by id (byte order), for binary search at run time.
     pub people: Vec<Person>,
+    /// Contact ids the rows name that are not in `people`, sorted, each
+    /// once: a CSV of another date than the XML names people dropped since.
+    /// They stay ids (printed, but with no name or organisation).
+    pub bare_ids: Vec<String>,
+    /// What was accepted but deserves a look, one line each, located
+    /// (`path:line: …` or `path: …`). `build.rs` prints them as
+    /// `cargo:warning`s.
+    pub warnings: Vec<String>,
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
@@ -231,8 +239,12 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
     })
 }
 
-/// Joins the validated rows with the XML's title, date and people; every
-/// contact id must name a person. `csv_path` is used in error messages.
+/// How many bare ids the warning names before `…`.
+const BARE_IDS_SHOWN: usize = 5;
+
+/// Joins the validated rows with the XML's title, date and people. A
+/// contact id with no person is kept as a bare id, with one warning for
+/// all of them. `csv_path` is used in messages.
 pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, Error> {
     let mut people = xml.people;
     people.sort_by(|a, b| a.id.cmp(&b.id));
@@ -242,18 +254,31 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
         }
     }
     let known = |id: &str| people.binary_search_by(|p| p.id.as_str().cmp(id)).is_ok();
+    // Bare id -> first line naming it.
+    let mut bare: BTreeMap<&str, u64> = BTreeMap::new();
     for row in &rows {
         for id in row.assignee.iter().chain(&row.contact) {
             if !known(id) {
-                return Err(Error::at(
-                    csv_path,
-                    row.line,
-                    format!("unknown contact `[{id}]`: no <person id=\"{id}\"> in the XML's people table"),
-                ));
+                bare.entry(id).or_insert(row.line);
             }
         }
     }
-    Ok(Registry { title: xml.title, updated: xml.updated, rows, people })
+    let mut warnings = Vec::new();
+    if !bare.is_empty() {
+        let mut first: Vec<(&str, u64)> = bare.iter().map(|(&id, &line)| (id, line)).collect();
+        first.sort_by_key(|&(_, line)| line);
+        let shown: Vec<String> =
+            first.iter().take(BARE_IDS_SHOWN).map(|(id, line)| format!("[{id}] (line {line})")).collect();
+        let more = if bare.len() > BARE_IDS_SHOWN { ", …" } else { "" };
+        warnings.push(format!(
+            "{csv_path}: {} contact id(s) have no <person> in the XML's people table and stay bare ids \
+             (no name or organisation): {}{more}; give the XML of the CSV's date to resolve them",
+            bare.len(),
+            shown.join(", ")
+        ));
+    }
+    let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
+    Ok(Registry { title: xml.title, updated: xml.updated, rows, people, bare_ids, warnings })
 }
 
 fn parse_ports(text: &str) -> Result<Option<(u16, u16)>, String> {
