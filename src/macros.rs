@@ -76,14 +76,14 @@ pub mod private {
 
     /// A message assembled during const evaluation; truncated at capacity.
     pub struct Msg {
-        buf: [u8; 480],
+        buf: [u8; 1024],
         len: usize,
     }
 
     impl Msg {
         /// An empty message.
         pub const fn new() -> Msg {
-            Msg { buf: [0; 480], len: 0 }
+            Msg { buf: [0; 1024], len: 0 }
         }
 
         /// Appends `s`.
@@ -257,6 +257,21 @@ pub mod private {
         }
     }
 
+    /// Appends `` `a` (1), `b` (2) or `c` (3) ``, `last` before the last.
+    const fn list(m: &mut Msg, picks: &Suggestions, last: &str) {
+        let count = picks.len();
+        let mut i = 0;
+        while i < count {
+            if i > 0 {
+                m.str(if i + 1 == count { last } else { ", " });
+            }
+            if let Some(s) = picks.get(i) {
+                entry(m, s);
+            }
+            i += 1;
+        }
+    }
+
     /// Appends `; did you mean A, B or C?`, or `(no similar registered name)`.
     pub(crate) const fn offer(m: &mut Msg, picks: &Suggestions) {
         let count = picks.len();
@@ -265,16 +280,7 @@ pub mod private {
             return;
         }
         m.str("; did you mean ");
-        let mut i = 0;
-        while i < count {
-            if i > 0 {
-                m.str(if i + 1 == count { " or " } else { ", " });
-            }
-            if let Some(s) = picks.get(i) {
-                entry(m, s);
-            }
-            i += 1;
-        }
+        list(m, picks, " or ");
         m.str("?");
     }
 
