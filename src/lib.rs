@@ -47,7 +47,7 @@ mod serde_impls;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
-pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, status};
+pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, service_name_cstr, status};
 #[doc(hidden)]
 pub use macros::private as __private;
 #[cfg(feature = "contacts")]

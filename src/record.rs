@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::Protocol;
-use crate::tables::{self, string};
+use crate::tables;
 
 /// An inclusive range of ports: `x11` is `6000..=6063`.
 ///
@@ -249,7 +249,7 @@ impl Ids {
 /// The id of person `index`.
 #[cfg(feature = "contacts")]
 fn person_id(index: u16) -> &'static str {
-    string(tables::PERSON_ID[index as usize])
+    tables::string(tables::PERSON_ID[index as usize])
 }
 
 /// Without the people table no `Ids` holds anyone.
@@ -354,6 +354,18 @@ impl Record {
         if self.name == 0 { None } else { Some(tables::name(self.name)) }
     }
 
+    /// [`service_name`](Record::service_name) as a C string, NUL-terminated
+    /// in the compiled-in names (nothing is copied).
+    ///
+    /// ```
+    /// let fed = iana_ports::by_name("matrix-fed").next().unwrap();
+    /// assert_eq!(fed.service_name_cstr(), Some(c"matrix-fed"));
+    /// assert_eq!(iana_ports::by_port(4, iana_ports::Protocol::Tcp).next().unwrap().service_name_cstr(), None);
+    /// ```
+    pub const fn service_name_cstr(&self) -> Option<&'static core::ffi::CStr> {
+        if self.name == 0 { None } else { Some(tables::name_cstr(self.name)) }
+    }
+
     /// The port or port range; `None` for a service name without a port
     /// (DNS-SD names such as `rdp`).
     ///
@@ -407,7 +419,7 @@ impl Record {
     /// ```
     pub fn alias_of(&self) -> Option<&'static str> {
         let at = tables::ALIAS_NAME.binary_search(&self.name).ok()?;
-        Some(string(tables::ALIAS_TARGET[at]))
+        Some(tables::name(tables::ALIAS_TARGET[at]))
     }
 }
 

@@ -14,18 +14,25 @@ pub(crate) const PROTO_MASK: u8 = 0b0000_0111;
 pub(crate) const HAS_PORT: u8 = 0b0000_1000;
 pub(crate) const STATUS_SHIFT: u8 = 4;
 
+/// Bound `i` of a two-level string table: the block's base, then the low
+/// 16 bits of the bound, within 64 KiB of it (wrapping arithmetic).
+#[inline(always)]
+const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usize {
+    let base = base[i >> block_bits];
+    base as usize + low[i].wrapping_sub(base as u16) as usize
+}
+
 /// String `id` of the blob; id 0 is "".
 ///
 /// Three loads: the block's base, then the low 16 bits of the string's two
 /// bounds, which give its start (within 64 KiB of the base) and its length
 /// (under 64 KiB) in wrapping arithmetic.
+#[cfg(details)]
 #[inline]
 pub(crate) const fn string(id: u16) -> &'static str {
     let id = id as usize;
-    let base = STRING_BASE[id >> STRING_BLOCK_BITS];
-    let low = STRING_LOW[id];
-    let start = base as usize + low.wrapping_sub(base as u16) as usize;
-    let len = STRING_LOW[id + 1].wrapping_sub(low) as usize;
+    let start = bound(&STRING_BASE, &STRING_LOW, STRING_BLOCK_BITS, id);
+    let len = STRING_LOW[id + 1].wrapping_sub(STRING_LOW[id]) as usize;
     STRINGS.split_at(start).1.split_at(len).0
 }
 
@@ -36,18 +43,33 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
     if id == 0 { None } else { Some(string(id)) }
 }
 
-/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`): two loads
-/// when, as in every registry so far, the names (interned first) fit in the
-/// blob's first 64 KiB, where `STRING_LOW` holds whole bounds.
+/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`) with its NUL:
+/// where it starts in `NAMES` and its length without the NUL.
+#[inline(always)]
+const fn name_span(id: u16) -> (usize, usize) {
+    let id = id as usize;
+    let start = bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id);
+    let len = NAME_LOW[id + 1].wrapping_sub(NAME_LOW[id]) as usize - 1;
+    (start, len)
+}
+
+/// Service name `id`, without its NUL.
 #[inline(always)]
 pub(crate) const fn name(id: u16) -> &'static str {
-    if NAME_BOUNDS_ARE_LOW {
-        let id = id as usize;
-        let start = STRING_LOW[id] as usize;
-        let end = STRING_LOW[id + 1] as usize;
-        STRINGS.split_at(start).1.split_at(end - start).0
-    } else {
-        string(id)
+    let (start, len) = name_span(id);
+    NAMES.split_at(start).1.split_at(len).0
+}
+
+/// Service name `id` as a C string: the NUL the generator wrote after it
+/// is part of the blob, so nothing is copied.
+#[inline(always)]
+pub(crate) const fn name_cstr(id: u16) -> &'static core::ffi::CStr {
+    let (start, len) = name_span(id);
+    match core::ffi::CStr::from_bytes_with_nul(NAMES.as_bytes().split_at(start).1.split_at(len + 1).0) {
+        Ok(text) => text,
+        // Names hold no NUL (the generator refuses control characters in
+        // them), so this arm is never taken; "" keeps the function total.
+        Err(_) => c"",
     }
 }
 
@@ -87,7 +109,7 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     if len == 0 || len > NAME_MAX_LEN {
         return None;
     }
-    let blob = STRINGS.as_bytes();
+    let blob = NAMES.as_bytes();
     if len <= 16 {
         let (lo, hi) = hash::words(bytes, 0, len);
         let (lo, hi) = (hash::lower_word(lo), hash::lower_word(hi));

@@ -43,17 +43,26 @@ impl Columns {
 /// Strings stored once each; id 0 is the empty string (meaning "absent").
 #[derive(Debug, Default)]
 pub struct StringPool {
-    /// All strings back to back.
+    /// All strings back to back (each followed by a NUL when the pool is
+    /// NUL-terminated).
     pub blob: String,
-    /// `ends[i]` is where string `i` ends in `blob`; it starts at `ends[i-1]` (0 for i = 0).
+    /// `ends[i]` is where string `i` ends in `blob`, its NUL included; it
+    /// starts at `ends[i-1]` (0 for i = 0).
     pub ends: Vec<u32>,
+    /// Whether a NUL byte follows each string (the names pool: C callers
+    /// get `const char *` without a copy).
+    pub nul_terminated: bool,
     ids: HashMap<String, u16>,
 }
 
 impl StringPool {
-    fn new() -> Self {
-        let mut pool = StringPool::default();
-        pool.ends.push(0);
+    /// An empty pool; `nul_terminated` writes a NUL after every string.
+    pub fn new(nul_terminated: bool) -> Self {
+        let mut pool = StringPool { nul_terminated, ..StringPool::default() };
+        if nul_terminated {
+            pool.blob.push('\0');
+        }
+        pool.ends.push(u32::try_from(pool.blob.len()).unwrap_or(0));
         pool.ids.insert(String::new(), 0);
         pool
     }
@@ -65,16 +74,25 @@ impl StringPool {
         }
         let id = u16::try_from(self.ends.len()).expect("more than 65535 distinct strings: widen string ids");
         self.blob.push_str(text);
+        if self.nul_terminated {
+            self.blob.push('\0');
+        }
         self.ends.push(u32::try_from(self.blob.len()).expect("string blob over 4 GiB"));
         self.ids.insert(text.to_owned(), id);
         id
     }
 
-    /// The text of string `id`.
+    /// The text of string `id` (without its NUL).
     pub fn get(&self, id: u16) -> &str {
         let id = usize::from(id);
         let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
-        &self.blob[start..self.ends[id] as usize]
+        &self.blob[start..self.ends[id] as usize - usize::from(self.nul_terminated)]
+    }
+
+    /// Where string `id` starts in `blob`.
+    pub fn start(&self, id: u16) -> u32 {
+        let id = usize::from(id);
+        if id == 0 { 0 } else { self.ends[id - 1] }
     }
 
     /// Where each string starts in `blob`, then where the last one ends:
@@ -209,9 +227,13 @@ pub struct Tables {
     pub title: String,
     /// Registry updated date.
     pub updated: String,
-    /// String storage.
+    /// Service names (and lower-case copies for the name hash), each
+    /// followed by a NUL: a blob of its own, so that a program that only
+    /// reads names links no other text.
+    pub names_pool: StringPool,
+    /// Every other string: descriptions, dates, people, notes.
     pub strings: StringPool,
-    /// Per record: name string id.
+    /// Per record: name id in `names_pool`.
     pub rec_name: Vec<u16>,
     /// Per record: first port (0 without port).
     pub rec_start: Vec<u16>,
@@ -289,7 +311,8 @@ fn to_u16(value: usize, what: &str) -> u16 {
 
 /// Builds every table for `registry`, keeping `columns`.
 pub fn build(registry: &Registry, columns: Columns) -> Tables {
-    let mut strings = StringPool::new();
+    let mut strings = StringPool::new(false);
+    let mut names_pool = StringPool::new(true);
     let rows = &registry.rows;
     let mut id_lists = IdLists::new(registry);
 
@@ -297,6 +320,7 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         columns,
         title: registry.title.clone(),
         updated: registry.updated.clone(),
+        names_pool: StringPool::default(),
         strings: StringPool::default(),
         rec_name: Vec::with_capacity(rows.len()),
         rec_start: Vec::with_capacity(rows.len()),
@@ -333,16 +357,8 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         person_updated: Vec::new(),
     };
 
-    // Names first, so the strings a minimal build needs sit together.
     for row in rows {
-        t.rec_name.push(strings.intern(row.name.as_deref().unwrap_or("")));
-    }
-    // Then the lower-case copies the name hash compares queries with (only
-    // names with upper case need one), so they sit next to the names too.
-    for name in rows.iter().filter_map(|r| r.name.as_deref()) {
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            strings.intern(&name.to_ascii_lowercase());
-        }
+        t.rec_name.push(names_pool.intern(row.name.as_deref().unwrap_or("")));
     }
     let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
     let mut details: HashMap<[u16; 6], u16> = HashMap::new();
@@ -355,7 +371,7 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         let has_port = if row.ports.is_some() { flags::HAS_PORT } else { 0 };
         t.rec_flags.push(proto_code(row.proto) | has_port | (status_code(row.status) << flags::STATUS_SHIFT));
         if let Some(target) = &row.alias_of {
-            aliases.insert(t.rec_name[index], strings.intern(target));
+            aliases.insert(t.rec_name[index], names_pool.intern(target));
         }
         let mut pick = |keep: bool, text: &str| if keep { strings.intern(text) } else { 0 };
         let extra_key = [
@@ -407,10 +423,13 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
             t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or("")));
         }
     }
-    t.names = build_name_hash(registry, &mut strings);
+    // The lower-case copies the name hash compares queries with (only names
+    // with upper case need one) come after every name.
+    t.names = build_name_hash(registry, &mut names_pool);
     t.segments = build_segments(registry);
     t.named = build_named(registry, &t.rec_name);
     t.strings = strings;
+    t.names_pool = names_pool;
     t
 }
 
@@ -472,8 +491,8 @@ fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> NameHash {
     let mut slot_text = vec![0u32; slots];
     let mut slot_rows: Vec<&[u16]> = vec![&[]; slots];
     for (k, key) in order.iter().enumerate() {
-        let id = usize::from(strings.intern(key));
-        let start = if id == 0 { 0 } else { strings.ends[id - 1] };
+        let id = strings.intern(key);
+        let start = strings.start(id);
         assert!(start < 1 << 24 && key.len() < 256, "name {key:?} at blob offset {start}: widen NAME_SLOT_TEXT");
         slot_text[slot_of_key[k]] = (start << 8) | key.len() as u32;
         slot_rows[slot_of_key[k]] = &groups[key];
@@ -654,7 +673,7 @@ mod tests {
 
     #[test]
     fn string_pool_dedupes_and_reserves_zero() {
-        let mut pool = StringPool::new();
+        let mut pool = StringPool::new(false);
         assert_eq!(pool.intern(""), 0);
         let a = pool.intern("http");
         let b = pool.intern("www");
@@ -665,8 +684,22 @@ mod tests {
     }
 
     #[test]
+    fn nul_terminated_pool_writes_a_nul_after_each_string() {
+        let mut pool = StringPool::new(true);
+        let a = pool.intern("http");
+        let b = pool.intern("x11");
+        assert_eq!(pool.intern("http"), a);
+        assert_eq!(pool.blob, "\0http\0x11\0");
+        assert_eq!((pool.get(0), pool.get(a), pool.get(b)), ("", "http", "x11"));
+        assert_eq!(pool.start(b), 6);
+        let two = pool.two_level_bounds();
+        // The runtime's length: bound difference minus the NUL.
+        assert_eq!(two.len(usize::from(b)) - 1, 3);
+    }
+
+    #[test]
     fn two_level_bounds_round_trip() {
-        let mut pool = StringPool::new();
+        let mut pool = StringPool::new(false);
         for i in 0..5000 {
             pool.intern(&format!("string number {i} {}", "x".repeat(i % 97)));
         }
