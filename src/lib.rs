@@ -51,9 +51,9 @@ pub use lookup::{Records, Search, by_name, by_port, port, records, search, servi
 #[doc(hidden)]
 pub use macros::private as __private;
 #[cfg(feature = "contacts")]
-pub use person::{Person, people, person};
+pub use person::{Ids, Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use record::{Ids, PortClass, PortRange, Record, Status};
+pub use record::{PortClass, PortRange, Record, Status};
 
 /// Facts about the compiled-in snapshot.
 ///

@@ -174,7 +174,7 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
     let (mut i, end) = tables::segment_rows(seg);
     let mut best = 2u8; // Unassigned unless a row says more
     while i < end {
-        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & 0b11;
+        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
         if code < best {
             best = code;
         }

@@ -9,18 +9,9 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-/// Record flag bits (see the generator's `tables::flags`).
-pub(crate) const PROTO_MASK: u8 = 0b0000_0111;
-pub(crate) const HAS_PORT: u8 = 0b0000_1000;
-pub(crate) const STATUS_SHIFT: u8 = 4;
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT};
 
-/// Bound `i` of a two-level string table: the block's base, then the low
-/// 16 bits of the bound, within 64 KiB of it (wrapping arithmetic).
-#[inline(always)]
-const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usize {
-    let base = base[i >> block_bits];
-    base as usize + low[i].wrapping_sub(base as u16) as usize
-}
+use layout::{bound, span};
 
 /// String `id` of the blob; id 0 is "".
 ///
@@ -32,7 +23,7 @@ const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usize {
 pub(crate) const fn string(id: u16) -> &'static str {
     let id = id as usize;
     let start = bound(&STRING_BASE, &STRING_LOW, STRING_BLOCK_BITS, id);
-    let len = STRING_LOW[id + 1].wrapping_sub(STRING_LOW[id]) as usize;
+    let len = span(&STRING_LOW, id);
     STRINGS.split_at(start).1.split_at(len).0
 }
 
@@ -49,7 +40,7 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
 const fn name_span(id: u16) -> (usize, usize) {
     let id = id as usize;
     let start = bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id);
-    let len = NAME_LOW[id + 1].wrapping_sub(NAME_LOW[id]) as usize - 1;
+    let len = span(&NAME_LOW, id) - 1;
     (start, len)
 }
 
@@ -116,18 +107,18 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
         let slot = slot_of_hash(hash::short_hash(lo, hi, len, NAME_SEED));
         let text = NAME_SLOT_TEXT[slot];
         // An empty slot has length 0: the test fails.
-        if (text & 0xFF) as usize != len {
+        if layout::slot_len(text) != len {
             return None;
         }
-        let stored = hash::words(blob, (text >> 8) as usize, len);
+        let stored = hash::words(blob, layout::slot_start(text), len);
         if stored.0 == lo && stored.1 == hi { Some(slot) } else { None }
     } else {
         let slot = slot_of_hash(hash::name_hash(bytes, NAME_SEED));
         let text = NAME_SLOT_TEXT[slot];
-        if (text & 0xFF) as usize != len {
+        if layout::slot_len(text) != len {
             return None;
         }
-        let stored = blob.split_at((text >> 8) as usize).1.split_at(len).0;
+        let stored = blob.split_at(layout::slot_start(text)).1.split_at(len).0;
         if eq_ignore_case(stored, bytes) { Some(slot) } else { None }
     }
 }
@@ -135,11 +126,11 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
 /// The interval segment of protocol `proto` (0-3) that holds `port`.
 #[inline]
 pub(crate) const fn segment(port: u16, proto: usize) -> usize {
-    let base = proto * 257;
-    let block = (port >> 8) as usize;
+    let base = proto * layout::SEG_BLOCK_STRIDE;
+    let block = (port >> layout::SEG_BLOCK_BITS) as usize;
     let mut lo = SEG_BLOCK[base + block] as usize;
     let mut hi = SEG_BLOCK[base + block + 1] as usize;
-    let end = SEG_BLOCK[base + 256] as usize;
+    let end = SEG_BLOCK[base + layout::SEG_BLOCK_STRIDE - 1] as usize;
     if hi >= end {
         hi = end - 1;
     }
@@ -168,8 +159,9 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 /// Two loads: the port's block of 16 in `NAMED_BLOCK`, then its entry.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let block = NAMED_BLOCK[(proto << (16 - NAMED_BLOCK_BITS)) | (port >> NAMED_BLOCK_BITS) as usize] as usize;
-    let id = NAMED_DATA[block + (port & ((1 << NAMED_BLOCK_BITS) - 1)) as usize];
+    let bits = layout::NAMED_BLOCK_BITS;
+    let block = NAMED_BLOCK[proto * layout::NAMED_BLOCKS_PER_PROTO + (port >> bits) as usize] as usize;
+    let id = NAMED_DATA[block + (port & ((1 << bits) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }
 

@@ -66,6 +66,23 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
     out
 }
 
+/// [`crate::layout`], verbatim, as module `layout` of the generated tables.
+fn layout_module() -> TokenStream {
+    let body: TokenStream = match crate::LAYOUT_SOURCE.parse() {
+        Ok(body) => body,
+        // Our own source, parsed in every test run; the arm keeps `emit` total.
+        Err(e) => {
+            let message = format!("iana-ports-gen: layout.rs does not parse: {e}");
+            quote!(compile_error!(#message);)
+        }
+    };
+    quote! {
+        /// How the tables encode what they hold (`iana_ports_gen::layout`, verbatim).
+        #[allow(dead_code)]
+        pub(crate) mod layout { #body }
+    }
+}
+
 /// The generated module's source.
 pub fn emit(t: &Tables) -> TokenStream {
     let title = &t.title;
@@ -81,6 +98,7 @@ pub fn emit(t: &Tables) -> TokenStream {
         /// Number of registry rows.
         pub(crate) const RECORD_COUNT: usize = #records;
     };
+    out.extend(layout_module());
     out.extend(string_pool(
         "NAME",
         "Every service name, each followed by a NUL (so that C callers get a `const char *`), then the \
@@ -93,7 +111,7 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(quote! {
         /// Longest service name in bytes: longer queries miss without hashing.
         pub(crate) const NAME_MAX_LEN: usize = #max_name;
-        /// Per record: protocol (bits 0-2), has-port (bit 3), status (bits 4-5).
+        /// Per record: flag bits, see `layout::record_flags`.
         pub(crate) const RECORD_FLAGS: [u8; #records] = [#(#flags_items),*];
     });
     out.extend(const_u16("RECORD_NAME", "Per record: string id of the service name.", &t.rec_name));
@@ -109,7 +127,7 @@ pub fn emit(t: &Tables) -> TokenStream {
     if c.contacts {
         out.extend(static_u16(
             "DETAIL_ASSIGNEE",
-            "Assignee: 0 none, `1 + p` person `p` (PERSON_*), `1 + PERSON_ID.len() + i` list `i` of ID_LIST_START.",
+            "Assignee: 0 none, `1 + p` id `p` of ID_TEXT, `1 + ID_TEXT.len() + i` list `i` of ID_LIST_START.",
             &t.detail_assignee,
         ));
         out.extend(static_u16("DETAIL_CONTACT", "Contact, encoded as DETAIL_ASSIGNEE.", &t.detail_contact));
@@ -118,8 +136,13 @@ pub fn emit(t: &Tables) -> TokenStream {
             "Lists of two or more people: list `i` is `ID_POOL[ID_LIST_START[i]..ID_LIST_START[i + 1]]`.",
             &t.id_list_start,
         ));
-        out.extend(static_u16("ID_POOL", "Indices into the people table (PERSON_*), list after list.", &t.id_pool));
-        out.extend(static_u16("PERSON_ID", "People sorted by id: the id.", &t.person_id));
+        out.extend(static_u16("ID_POOL", "Indices into ID_TEXT, list after list.", &t.id_pool));
+        out.extend(static_u16(
+            "ID_TEXT",
+            "Every contact id: first the people sorted by id (id `p` is person `p` of PERSON_*), then the ids \
+             the people table lacks.",
+            &t.id_text,
+        ));
         out.extend(static_u16("PERSON_NAME", "Person name.", &t.person_name));
         out.extend(static_u16("PERSON_ORG", "Person organisation.", &t.person_org));
         out.extend(static_u16("PERSON_URIS", "Person URIs, newline-separated.", &t.person_uris));
@@ -163,13 +186,12 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(static_u16("SEG_START", "First port of each segment (protocols back to back).", &s.start));
     out.extend(static_u16("SEG_END", "End of each segment's records in SEG_POOL.", &s.end));
     out.extend(static_u16("SEG_POOL", "Record indices per segment.", &s.pool));
-    out.extend(static_u16("SEG_BLOCK", "Per protocol x 257: segment holding port b*256.", &s.block));
+    out.extend(static_u16(
+        "SEG_BLOCK",
+        "Per protocol x layout::SEG_BLOCK_STRIDE: segment holding port b << layout::SEG_BLOCK_BITS.",
+        &s.block,
+    ));
 
-    let block_bits = crate::tables::NAMED_BLOCK_BITS;
-    out.extend(quote! {
-        /// Ports per block of the named index, as a shift.
-        pub(crate) const NAMED_BLOCK_BITS: u32 = #block_bits;
-    });
     out.extend(static_u16(
         "NAMED_BLOCK",
         "Per protocol x port block: offset of its block in NAMED_DATA.",
