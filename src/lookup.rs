@@ -141,6 +141,24 @@ pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
     }
 }
 
+/// [`service_name`] as a C string (`const char *` for C callers), with
+/// the same answer: the generator writes a NUL after each name, so this
+/// borrows the compiled-in name and copies nothing.
+///
+/// ```
+/// use iana_ports::{service_name_cstr, Protocol};
+/// const NAME: Option<&core::ffi::CStr> = service_name_cstr(8448, Protocol::Tcp);
+/// assert_eq!(NAME, Some(c"matrix-fed"));
+/// assert_eq!(service_name_cstr(914, Protocol::Tcp), None);
+/// ```
+#[inline]
+pub const fn service_name_cstr(port: u16, proto: Protocol) -> Option<&'static core::ffi::CStr> {
+    match tables::first_name(port, proto as usize) {
+        Some(id) => Some(tables::name_cstr(id)),
+        None => None,
+    }
+}
+
 /// What the registry says about `port` on `proto`, for every `u16` (see
 /// [`Status`] for the rule).
 ///
@@ -156,7 +174,7 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
     let (mut i, end) = tables::segment_rows(seg);
     let mut best = 2u8; // Unassigned unless a row says more
     while i < end {
-        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & 0b11;
+        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
         if code < best {
             best = code;
         }
