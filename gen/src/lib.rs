@@ -20,6 +20,7 @@ pub mod error;
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
 pub mod hash;
 pub mod model;
+pub mod syntax;
 pub mod tables;
 pub mod xml_source;
 

@@ -54,6 +54,9 @@ fn each_malformed_fixture_names_file_line_and_fault() {
 fn malformed_xml_names_its_line() {
     let message = error_of("good.csv", "malformed.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:3: malformed XML")), "{message}");
+    let message = error_of("good.csv", "duplicate-person.xml");
+    let want = format!("{XML_SHOWN}:10: person `Jon_Postel` is listed twice (first on line 6): remove one");
+    assert!(message.starts_with(&want), "{message}");
     let message = error_of("good.csv", "no-updated.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:2: <registry> has no <updated>")), "{message}");
 }
