@@ -171,6 +171,12 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
     let name = match raw.service_name.as_str() {
         "" => None,
         n if n.trim() != n => return Err(format!("service name `{n}` has leading or trailing spaces")),
+        n if !n.is_ascii() => {
+            return Err(format!(
+                "service name `{n}` is not ASCII: RFC 6335 names are ASCII letters, digits and hyphens; \
+                 spell it in ASCII"
+            ));
+        }
         n => Some(n.to_owned()),
     };
     let ports = parse_ports(&raw.port_number)?;
@@ -223,8 +229,19 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
     })
 }
 
-/// How many bare ids the warning names before `…`.
-const BARE_IDS_SHOWN: usize = 5;
+/// How many items a warning names before `…`.
+const WARNING_SHOWS: usize = 5;
+
+/// RFC 6335 §5.1: a service name is 1 to 15 characters.
+pub const RFC6335_NAME_MAX: usize = 15;
+
+/// `a (line 2), b (line 7), …`: the first [`WARNING_SHOWS`] items with their lines.
+fn first_few(items: &[(String, u64)]) -> String {
+    let shown: Vec<String> =
+        items.iter().take(WARNING_SHOWS).map(|(item, line)| format!("{item} (line {line})")).collect();
+    let more = if items.len() > WARNING_SHOWS { ", …" } else { "" };
+    shown.join(", ") + more
+}
 
 /// Joins the validated rows with the XML's title, date and people. A
 /// contact id with no person is kept as a bare id, with one warning for
@@ -245,16 +262,27 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
     }
     let mut warnings = Vec::new();
     if !bare.is_empty() {
-        let mut first: Vec<(&str, u64)> = bare.iter().map(|(&id, &line)| (id, line)).collect();
+        let mut first: Vec<(String, u64)> = bare.iter().map(|(&id, &line)| (format!("[{id}]"), line)).collect();
         first.sort_by_key(|&(_, line)| line);
-        let shown: Vec<String> =
-            first.iter().take(BARE_IDS_SHOWN).map(|(id, line)| format!("[{id}] (line {line})")).collect();
-        let more = if bare.len() > BARE_IDS_SHOWN { ", …" } else { "" };
         warnings.push(format!(
             "{csv_path}: {} contact id(s) have no <person> in the XML's people table and stay bare ids \
-             (no name or organisation): {}{more}; give the XML of the CSV's date to resolve them",
+             (no name or organisation): {}; give the XML of the CSV's date to resolve them",
             bare.len(),
-            shown.join(", ")
+            first_few(&first)
+        ));
+    }
+    let long: Vec<(String, u64)> = rows
+        .iter()
+        .filter_map(|row| {
+            row.name.as_ref().filter(|n| n.len() > RFC6335_NAME_MAX).map(|n| (format!("`{n}`"), row.line))
+        })
+        .collect();
+    if !long.is_empty() {
+        warnings.push(format!(
+            "{csv_path}: {} service name(s) are longer than RFC 6335's {RFC6335_NAME_MAX} characters \
+             (kept as written, since the registry's rules may change): {}",
+            long.len(),
+            first_few(&long)
         ));
     }
     let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
