@@ -22,6 +22,7 @@ pub mod hash;
 /// How the tables encode what they hold, shared verbatim with the runtime crate.
 pub mod layout;
 pub mod model;
+pub mod syntax;
 pub mod tables;
 pub mod xml_source;
 

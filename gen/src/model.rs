@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::csv_source::{Column, CsvRow};
 use crate::error::Error;
+use crate::syntax::{is_date, parse_ids, parse_ports};
 use crate::xml_source::{Person, XmlData};
 
 /// Transport protocols, in the order the runtime's `Protocol` enum uses.
@@ -112,23 +113,6 @@ pub struct Registry {
     pub warnings: Vec<String>,
 }
 
-/// `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
-pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
-        }
-        _ => false,
-    }
-}
-
 /// The status a row gives the ports it covers (see [`Status`] for the rule).
 pub fn status_of(name: Option<&str>, description: &str) -> Status {
     if name.is_some() {
@@ -187,6 +171,12 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
     let name = match raw.service_name.as_str() {
         "" => None,
         n if n.trim() != n => return Err(format!("service name `{n}` has leading or trailing spaces")),
+        n if !n.is_ascii() => {
+            return Err(format!(
+                "service name `{n}` is not ASCII: RFC 6335 names are ASCII letters, digits and hyphens; \
+                 spell it in ASCII"
+            ));
+        }
         n => Some(n.to_owned()),
     };
     let ports = parse_ports(&raw.port_number)?;
@@ -239,20 +229,27 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
     })
 }
 
-/// How many bare ids the warning names before `…`.
-const BARE_IDS_SHOWN: usize = 5;
+/// How many items a warning names before `…`.
+const WARNING_SHOWS: usize = 5;
+
+/// RFC 6335 §5.1: a service name is 1 to 15 characters.
+pub const RFC6335_NAME_MAX: usize = 15;
+
+/// `a (line 2), b (line 7), …`: the first [`WARNING_SHOWS`] items with their lines.
+fn first_few(items: &[(String, u64)]) -> String {
+    let shown: Vec<String> =
+        items.iter().take(WARNING_SHOWS).map(|(item, line)| format!("{item} (line {line})")).collect();
+    let more = if items.len() > WARNING_SHOWS { ", …" } else { "" };
+    shown.join(", ") + more
+}
 
 /// Joins the validated rows with the XML's title, date and people. A
 /// contact id with no person is kept as a bare id, with one warning for
 /// all of them. `csv_path` is used in messages.
 pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, Error> {
+    // Sorted for binary search; `xml_source` refused duplicate ids.
     let mut people = xml.people;
     people.sort_by(|a, b| a.id.cmp(&b.id));
-    for pair in people.windows(2) {
-        if pair[0].id == pair[1].id {
-            return Err(Error::file(csv_path, format!("the XML lists person `{}` twice", pair[0].id)));
-        }
-    }
     let known = |id: &str| people.binary_search_by(|p| p.id.as_str().cmp(id)).is_ok();
     // Bare id -> first line naming it.
     let mut bare: BTreeMap<&str, u64> = BTreeMap::new();
@@ -265,62 +262,31 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
     }
     let mut warnings = Vec::new();
     if !bare.is_empty() {
-        let mut first: Vec<(&str, u64)> = bare.iter().map(|(&id, &line)| (id, line)).collect();
+        let mut first: Vec<(String, u64)> = bare.iter().map(|(&id, &line)| (format!("[{id}]"), line)).collect();
         first.sort_by_key(|&(_, line)| line);
-        let shown: Vec<String> =
-            first.iter().take(BARE_IDS_SHOWN).map(|(id, line)| format!("[{id}] (line {line})")).collect();
-        let more = if bare.len() > BARE_IDS_SHOWN { ", …" } else { "" };
         warnings.push(format!(
             "{csv_path}: {} contact id(s) have no <person> in the XML's people table and stay bare ids \
-             (no name or organisation): {}{more}; give the XML of the CSV's date to resolve them",
+             (no name or organisation): {}; give the XML of the CSV's date to resolve them",
             bare.len(),
-            shown.join(", ")
+            first_few(&first)
+        ));
+    }
+    let long: Vec<(String, u64)> = rows
+        .iter()
+        .filter_map(|row| {
+            row.name.as_ref().filter(|n| n.len() > RFC6335_NAME_MAX).map(|n| (format!("`{n}`"), row.line))
+        })
+        .collect();
+    if !long.is_empty() {
+        warnings.push(format!(
+            "{csv_path}: {} service name(s) are longer than RFC 6335's {RFC6335_NAME_MAX} characters \
+             (kept as written, since the registry's rules may change): {}",
+            long.len(),
+            first_few(&long)
         ));
     }
     let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
     Ok(Registry { title: xml.title, updated: xml.updated, rows, people, bare_ids, warnings })
-}
-
-fn parse_ports(text: &str) -> Result<Option<(u16, u16)>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let number = |s: &str| -> Result<u16, String> {
-        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("bad port `{text}`: expected a number 0-65535 or a range like 6000-6063"));
-        }
-        s.parse::<u16>().map_err(|_| format!("bad port `{text}`: {s} is outside 0-65535"))
-    };
-    let (start, end) = match text.split_once('-') {
-        Some((a, b)) => (number(a)?, number(b)?),
-        None => {
-            let p = number(text)?;
-            (p, p)
-        }
-    };
-    if start > end {
-        return Err(format!("bad port range `{text}`: it starts after it ends"));
-    }
-    Ok(Some((start, end)))
-}
-
-fn parse_ids(column: &str, text: &str) -> Result<Vec<String>, String> {
-    let mut ids = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let inner = rest
-            .strip_prefix('[')
-            .and_then(|r| r.split_once(']'))
-            .filter(|(id, _)| !id.is_empty() && !id.contains('['));
-        match inner {
-            Some((id, after)) => {
-                ids.push(id.to_owned());
-                rest = after;
-            }
-            None => return Err(format!("{column} `{text}` is not a list of [id]s")),
-        }
-    }
-    Ok(ids)
 }
 
 /// Names are case-insensitive (RFC 6335): two spellings of one name would
@@ -392,35 +358,6 @@ fn check_conflicts(path: &str, rows: &[Row]) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_date("2006-12"));
-        assert!(is_date("2023-08-04"));
-        assert!(!is_date("2023-13"));
-        assert!(!is_date("2023-8-04"));
-        assert!(!is_date("20230804"));
-        assert!(!is_date(""));
-    }
-
-    #[test]
-    fn ports() {
-        assert_eq!(parse_ports("6000-6063"), Ok(Some((6000, 6063))));
-        assert_eq!(parse_ports("4748-4748"), Ok(Some((4748, 4748))));
-        assert_eq!(parse_ports(""), Ok(None));
-        assert!(parse_ports("70000").unwrap_err().contains("outside 0-65535"));
-        assert!(parse_ports("12-3").unwrap_err().contains("starts after it ends"));
-        assert!(parse_ports("x").is_err());
-        assert!(parse_ports("1-").is_err());
-    }
-
-    #[test]
-    fn ids() {
-        assert_eq!(parse_ids("Contact", "[A][B_c]").unwrap(), ["A", "B_c"]);
-        assert!(parse_ids("Contact", "[A").is_err());
-        assert!(parse_ids("Contact", "A").is_err());
-        assert!(parse_ids("Contact", "[]").is_err());
-    }
 
     #[test]
     fn status_rule() {

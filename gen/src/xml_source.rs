@@ -1,6 +1,8 @@
 //! Reads what the CSV lacks from IANA's XML: the registry's title and
 //! updated date, and the people (contacts) table.
 
+use std::collections::HashMap;
+
 use crate::error::Error;
 
 /// One entry of the XML's `<people>` table.
@@ -53,7 +55,7 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
     let title = child_text(root, "title").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <title>"))?;
     let updated =
         child_text(root, "updated").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <updated>"))?;
-    if !crate::model::is_date(&updated) {
+    if !crate::syntax::is_date(&updated) {
         return Err(Error::at(path, line_of(root), format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
     }
     let people_node = root
@@ -61,6 +63,8 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
         .find(|c| c.is_element() && c.tag_name().name() == "people")
         .ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <people> table"))?;
     let mut people = Vec::new();
+    // Id -> line of its first <person>.
+    let mut seen: HashMap<String, u64> = HashMap::new();
     for node in people_node.children().filter(|c| c.is_element()) {
         if node.tag_name().name() != "person" {
             continue;
@@ -69,6 +73,13 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
             .attribute("id")
             .filter(|id| !id.is_empty())
             .ok_or_else(|| Error::at(path, line_of(node), "<person> without an id"))?;
+        if let Some(first) = seen.insert(id.to_owned(), line_of(node)) {
+            return Err(Error::at(
+                path,
+                line_of(node),
+                format!("person `{id}` is listed twice (first on line {first}): remove one <person id=\"{id}\">"),
+            ));
+        }
         let mut person = Person { id: id.to_owned(), name: None, org: None, uris: Vec::new(), updated: None };
         for field in node.children().filter(|c| c.is_element()) {
             let value = field.text().unwrap_or("").trim().to_owned();

@@ -42,6 +42,10 @@ fn each_malformed_fixture_names_file_line_and_fault() {
         ("nameless-portless.csv", ":2: row has neither a service name nor a port"),
         ("name-with-line-break.csv", ":2: field `Service Name` holds a line break or control character"),
         ("empty.csv", ": file is empty"),
+        (
+            "non-ascii-name.csv",
+            ":3: service name `café` is not ASCII: RFC 6335 names are ASCII letters, digits and hyphens; spell it in ASCII",
+        ),
     ];
     for (file, expected) in cases {
         let message = error_of(file, "people.xml");
@@ -54,6 +58,9 @@ fn each_malformed_fixture_names_file_line_and_fault() {
 fn malformed_xml_names_its_line() {
     let message = error_of("good.csv", "malformed.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:3: malformed XML")), "{message}");
+    let message = error_of("good.csv", "duplicate-person.xml");
+    let want = format!("{XML_SHOWN}:10: person `Jon_Postel` is listed twice (first on line 6): remove one");
+    assert!(message.starts_with(&want), "{message}");
     let message = error_of("good.csv", "no-updated.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:2: <registry> has no <updated>")), "{message}");
 }
@@ -152,4 +159,24 @@ fn many_bare_ids_make_one_warning_naming_the_first_five() {
         "{warning}"
     );
     assert!(!warning.contains("Gone_5"), "{warning}");
+}
+
+#[test]
+fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
+    let csv = fixture("long-name.csv");
+    let xml = fixture("people.xml");
+    let output = iana_ports_gen::generate(
+        Input { path: CSV_SHOWN, bytes: &csv },
+        Input { path: XML_SHOWN, bytes: &xml },
+        Columns::ALL,
+    )
+    .unwrap();
+    assert_eq!(
+        output.warnings,
+        [format!(
+            "{CSV_SHOWN}: 1 service name(s) are longer than RFC 6335's 15 characters \
+             (kept as written, since the registry's rules may change): `sixteen-letters1` (line 3)"
+        )]
+    );
+    assert!(output.files[1].text.contains("SIXTEEN_LETTERS1"), "the long name gets its constant");
 }
