@@ -53,7 +53,7 @@ pub use macros::private as __private;
 #[cfg(feature = "contacts")]
 pub use person::{Ids, Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use record::{PortClass, PortRange, Record, Status};
+pub use record::{PortClass, PortRange, PortText, Record, Status};
 
 /// Facts about the compiled-in snapshot.
 ///

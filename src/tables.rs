@@ -9,7 +9,7 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT};
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, WRITTEN_AS_RANGE};
 
 use layout::{bound, span};
 

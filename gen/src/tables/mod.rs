@@ -218,7 +218,7 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
             proto_code(row.proto),
             row.ports.is_some(),
             status_code(row.status),
-            false,
+            row.written_as_range,
         ));
         if let Some(target) = &row.alias_of {
             aliases.insert(t.rec_name[index], names_pool.intern(target));
@@ -295,6 +295,7 @@ pub(crate) mod tests {
             line,
             name: name.map(str::to_owned),
             ports,
+            written_as_range: false,
             proto: Some(Proto::Tcp),
             description: String::new(),
             assignee: Vec::new(),
