@@ -340,7 +340,7 @@ pub fn generate(
     columns: crate::Columns,
 ) -> Result<(String, String), crate::Error> {
     let registry = crate::read_registry(csv, xml)?;
-    let tables = crate::tables::build(&registry, columns);
+    let tables = crate::tables::build(csv.path, &registry, columns)?;
     Ok((crate::codegen::emit(&tables).to_string(), emit(&registry).to_string()))
 }
 

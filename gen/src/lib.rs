@@ -55,6 +55,6 @@ pub fn read_registry(csv: Input, xml: Input) -> Result<Registry, Error> {
 /// Reads, validates and returns the generated Rust source for `columns`.
 pub fn generate(csv: Input, xml: Input, columns: Columns) -> Result<String, Error> {
     let registry = read_registry(csv, xml)?;
-    let tables = tables::build(&registry, columns);
+    let tables = tables::build(csv.path, &registry, columns)?;
     Ok(codegen::emit(&tables).to_string())
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::to_u16;
+use super::{Overflow, to_u16};
 use crate::layout;
 use crate::model::{Proto, Registry};
 
@@ -45,7 +45,7 @@ fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
         .collect()
 }
 
-pub(super) fn build_segments(registry: &Registry) -> Segments {
+pub(super) fn build_segments(registry: &Registry) -> Result<Segments, Overflow> {
     let mut seg = Segments::default();
     for proto in Proto::ALL {
         let rows = covering_rows(registry, proto);
@@ -72,29 +72,35 @@ pub(super) fn build_segments(registry: &Registry) -> Segments {
             if last.as_ref() == Some(&now) {
                 continue; // same rows as the segment before: extend it
             }
+            // Blamed on the row that joined last: its range made the segment.
+            let blame = |o: Overflow| o.at_row(now.last().copied().unwrap_or(0));
             seg.start.push(bound as u16);
-            seg.pool.extend(now.iter().map(|&i| to_u16(i, "record count")));
-            seg.end.push(to_u16(seg.pool.len(), "segment rows"));
+            for &i in &now {
+                seg.pool.push(to_u16(i, "the count of rows").map_err(blame)?);
+            }
+            seg.end.push(to_u16(seg.pool.len(), "the rows listed per port segment (SEG_POOL)").map_err(blame)?);
             last = Some(now);
         }
         let past = seg.start.len();
         for block in 0..(layout::SEG_BLOCK_STRIDE - 1) as u32 {
             let port = block << layout::SEG_BLOCK_BITS;
             let within = seg.start[first..past].partition_point(|&s| u32::from(s) <= port) - 1;
-            seg.block.push(to_u16(first + within, "segments"));
+            seg.block.push(to_u16(first + within, "the count of port segments")?);
         }
-        seg.block.push(to_u16(past, "segments"));
+        seg.block.push(to_u16(past, "the count of port segments")?);
     }
-    seg
+    Ok(seg)
 }
 
-pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
+pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<NamedIndex, Overflow> {
     let mut named = NamedIndex::default();
     let empty = vec![0u16; 1 << layout::NAMED_BLOCK_BITS];
     named.data.extend_from_slice(&empty);
     let mut blocks: HashMap<Vec<u16>, usize> = HashMap::from([(empty, 0)]);
     for proto in Proto::ALL {
         let mut first: Vec<u16> = vec![0; 65536];
+        // Per port: the row that gave it its name, to blame for an overflow.
+        let mut giver: Vec<usize> = vec![0; 65536];
         for (i, a, b) in covering_rows(registry, proto) {
             if rec_name[i] == 0 {
                 continue;
@@ -103,17 +109,27 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
                 let slot = &mut first[usize::from(port)];
                 if *slot == 0 {
                     *slot = rec_name[i];
+                    giver[usize::from(port)] = i;
                 }
             }
         }
-        for chunk in first.chunks(1 << layout::NAMED_BLOCK_BITS) {
-            let next = named.data.len();
-            let at = *blocks.entry(chunk.to_vec()).or_insert_with(|| {
-                named.data.extend_from_slice(chunk);
-                next
-            });
-            named.block.push(to_u16(at, "named index data"));
+        let block_len = 1 << layout::NAMED_BLOCK_BITS;
+        for (b, chunk) in first.chunks(block_len).enumerate() {
+            let at = match blocks.get(chunk) {
+                Some(&at) => at,
+                None => {
+                    let at = named.data.len();
+                    blocks.insert(chunk.to_vec(), at);
+                    named.data.extend_from_slice(chunk);
+                    at
+                }
+            };
+            let what = "the first-name index's distinct blocks, in entries (NAMED_DATA)";
+            named.block.push(
+                to_u16(at, what)
+                    .map_err(|o| o.at_row(giver[b * block_len..][..block_len].iter().copied().max().unwrap_or(0)))?,
+            );
         }
     }
-    named
+    Ok(named)
 }
