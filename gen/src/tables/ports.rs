@@ -23,15 +23,21 @@ pub struct Segments {
     pub block: Vec<u16>,
 }
 
-/// Two-level dense index of the first name on each port, per protocol:
-/// `data[block[proto << 12 | port >> 4] + port % 16]`. Identical blocks are
-/// stored once (high ports are mostly empty, tcp/udp twins share names), so
-/// the index stays compact while a lookup is two loads and no popcount.
+/// Three-level dense index of the first name on each port, per protocol:
+/// with `n = layout::named_block_number(port, proto)`, the name id is
+/// `data[block[page[n >> P] + n % 2^P] + port % 2^B]`. Identical blocks of
+/// 2^B ports are stored once (high ports are mostly empty, tcp/udp twins
+/// share names), and so are identical pages of 2^P block offsets (sctp and
+/// dccp are nearly empty): three loads, no popcount, 46 KiB instead of the
+/// 72 KiB of two levels or 512 KiB of a dense array.
 #[derive(Debug, Default)]
 pub struct NamedIndex {
-    /// 4096 entries per protocol: offset in `data` of the block of 16 ports.
+    /// Per page of blocks (every protocol back to back): offset in `block`
+    /// of its distinct page.
+    pub page: Vec<u16>,
+    /// Distinct pages of 2^P block offsets into `data`.
     pub block: Vec<u16>,
-    /// Distinct blocks of 16 string ids (0 = no named row); block 0 is empty.
+    /// Distinct blocks of 2^B name ids (0 = no named row); block 0 is empty.
     pub data: Vec<u16>,
 }
 
@@ -97,6 +103,8 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<Named
     let empty = vec![0u16; 1 << layout::NAMED_BLOCK_BITS];
     named.data.extend_from_slice(&empty);
     let mut blocks: HashMap<Vec<u16>, usize> = HashMap::from([(empty, 0)]);
+    // Per block of every protocol, back to back: offset of its block in `data`.
+    let mut offsets: Vec<u16> = Vec::new();
     for proto in Proto::ALL {
         let mut first: Vec<u16> = vec![0; 65536];
         // Per port: the row that gave it its name, to blame for an overflow.
@@ -125,11 +133,23 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<Named
                 }
             };
             let what = "the first-name index's distinct blocks, in entries (NAMED_DATA)";
-            named.block.push(
-                to_u16(at, what)
-                    .map_err(|o| o.at_row(giver[b * block_len..][..block_len].iter().copied().max().unwrap_or(0)))?,
-            );
+            let blame = giver[b * block_len..][..block_len].iter().copied().max().unwrap_or(0);
+            offsets.push(to_u16(at, what).map_err(|o| o.at_row(blame))?);
         }
+    }
+    let mut pages: HashMap<&[u16], usize> = HashMap::new();
+    for chunk in offsets.chunks(1 << layout::NAMED_PAGE_BITS) {
+        let at = match pages.get(chunk) {
+            Some(&at) => at,
+            None => {
+                let at = named.block.len();
+                pages.insert(chunk, at);
+                named.block.extend_from_slice(chunk);
+                at
+            }
+        };
+        // At most 4 x 2^13 block offsets: the pages always fit 16 bits.
+        named.page.push(to_u16(at, "the first-name index's distinct pages, in entries (NAMED_BLOCK)")?);
     }
     Ok(named)
 }
