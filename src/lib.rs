@@ -55,7 +55,7 @@ pub use macros::private as __private;
 #[cfg(feature = "contacts")]
 pub use person::{Ids, Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use record::{PortClass, PortRange, Record, Status};
+pub use record::{PortClass, PortRange, PortText, Record, Status};
 pub use spec::{PortSpec, Resolve, SpecError, SpecErrorKind, SpecTarget};
 pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 

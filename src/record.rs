@@ -60,6 +60,82 @@ impl fmt::Display for PortRange {
     }
 }
 
+/// The port column of a row exactly as the registry writes it: `443`,
+/// `6000-6063`, and the six one-port ranges written as ranges
+/// (`4748-4748`), which [`PortRange`]'s `Display` would shorten.
+///
+/// ```
+/// use iana_ports::{by_name, PortRange};
+/// let written = by_name("x11").next().unwrap().port_text().unwrap();
+/// assert_eq!(written.to_string(), "6000-6063");
+/// let degenerate = iana_ports::search("4748-4748").next().unwrap().port_text().unwrap();
+/// assert_eq!(degenerate.to_string(), "4748-4748");
+/// assert_eq!(degenerate.range(), PortRange { start: 4748, end: 4748 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PortText {
+    range: PortRange,
+    as_range: bool,
+}
+
+impl PortText {
+    /// Longest port column: `65535-65535`.
+    pub(crate) const MAX_LEN: usize = 11;
+
+    /// The ports the column names.
+    ///
+    /// ```
+    /// let https = iana_ports::by_name("https").next().unwrap();
+    /// assert_eq!(https.port_text().unwrap().range(), iana_ports::PortRange { start: 443, end: 443 });
+    /// ```
+    pub const fn range(self) -> PortRange {
+        self.range
+    }
+
+    /// Writes the column into `buf`, returning its length.
+    pub(crate) const fn write(self, buf: &mut [u8; Self::MAX_LEN]) -> usize {
+        let mut len = write_decimal(self.range.start, buf, 0);
+        if self.as_range || !self.range.is_single() {
+            buf[len] = b'-';
+            len = write_decimal(self.range.end, buf, len + 1);
+        }
+        len
+    }
+}
+
+/// Writes `n` in decimal at `buf[at..]`, returning where it ends.
+const fn write_decimal(n: u16, buf: &mut [u8; PortText::MAX_LEN], at: usize) -> usize {
+    let digits = if n >= 10_000 {
+        5
+    } else if n >= 1_000 {
+        4
+    } else if n >= 100 {
+        3
+    } else if n >= 10 {
+        2
+    } else {
+        1
+    };
+    let mut rest = n;
+    let mut i = digits;
+    while i > 0 {
+        i -= 1;
+        buf[at + i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    at + digits
+}
+
+impl fmt::Display for PortText {
+    /// `443`, `6000-6063` or `4748-4748`, as the registry writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; Self::MAX_LEN];
+        let len = self.write(&mut buf);
+        // Digits and a dash: always ASCII.
+        f.pad(core::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
+    }
+}
+
 /// What the registry says about a port.
 ///
 /// The rule, per row: a row with a service name is `Assigned`. A nameless
@@ -222,6 +298,22 @@ impl Record {
     /// ```
     pub const fn ports(&self) -> Option<PortRange> {
         if self.flags & tables::HAS_PORT != 0 { Some(PortRange { start: self.start, end: self.end }) } else { None }
+    }
+
+    /// The port column as the registry writes it (`4748-4748` stays a
+    /// range); `None` for a service name without a port.
+    ///
+    /// ```
+    /// use iana_ports::{by_port, Protocol};
+    /// let x11 = by_port(6010, Protocol::Tcp).next().unwrap();
+    /// assert_eq!(x11.port_text().unwrap().to_string(), "6000-6063");
+    /// assert_eq!(iana_ports::by_name("rdp").next().unwrap().port_text(), None);
+    /// ```
+    pub const fn port_text(&self) -> Option<PortText> {
+        match self.ports() {
+            Some(range) => Some(PortText { range, as_range: self.flags & tables::WRITTEN_AS_RANGE != 0 }),
+            None => None,
+        }
     }
 
     /// The transport protocol; `None` when the row applies to every

@@ -9,7 +9,7 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT};
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, WRITTEN_AS_RANGE};
 
 use layout::{bound, span};
 
@@ -156,12 +156,14 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 
 /// String id of the first named row covering `port` on `proto` (0-3).
 ///
-/// Two loads: the port's block of 16 in `NAMED_BLOCK`, then its entry.
+/// Three dependent loads: the page of the port's block in `NAMED_PAGE`, the
+/// block's offset in `NAMED_BLOCK`, then the port's entry in `NAMED_DATA`.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let bits = layout::NAMED_BLOCK_BITS;
-    let block = NAMED_BLOCK[proto * layout::NAMED_BLOCKS_PER_PROTO + (port >> bits) as usize] as usize;
-    let id = NAMED_DATA[block + (port & ((1 << bits) - 1)) as usize];
+    let n = layout::named_block_number(port, proto);
+    let page = NAMED_PAGE[n >> layout::NAMED_PAGE_BITS] as usize;
+    let block = NAMED_BLOCK[page + (n & ((1 << layout::NAMED_PAGE_BITS) - 1))] as usize;
+    let id = NAMED_DATA[block + (port & ((1 << layout::NAMED_BLOCK_BITS) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }
 

@@ -193,8 +193,13 @@ pub fn emit(t: &Tables) -> TokenStream {
     ));
 
     out.extend(static_u16(
+        "NAMED_PAGE",
+        "Per page of layout::named_block_number: offset of its distinct page in NAMED_BLOCK.",
+        &t.named.page,
+    ));
+    out.extend(static_u16(
         "NAMED_BLOCK",
-        "Per protocol x port block: offset of its block in NAMED_DATA.",
+        "Distinct pages of 2^layout::NAMED_PAGE_BITS block offsets into NAMED_DATA.",
         &t.named.block,
     ));
     out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));

@@ -99,7 +99,7 @@ pub struct Output {
 /// [`constants`], [`hash`]). The one entry point `build.rs` calls.
 pub fn generate(csv: Input, xml: Input, columns: Columns) -> Result<Output, Error> {
     let registry = read_registry(csv, xml)?;
-    let tables = tables::build(&registry, columns);
+    let tables = tables::build(csv.path, &registry, columns)?;
     let from = format!("{} and {}", csv.path, xml.path);
     let files = vec![
         GeneratedFile { name: "tables.rs", from: from.clone(), text: codegen::emit(&tables).to_string() },

@@ -12,9 +12,11 @@
 
 use std::collections::HashMap;
 
+use crate::error::Error;
 use crate::layout;
 use crate::model::{Proto, Registry, Status};
 
+pub mod limits;
 pub mod name_hash;
 pub mod people;
 pub mod ports;
@@ -151,16 +153,59 @@ fn status_code(status: Status) -> u8 {
     }
 }
 
-pub(crate) fn to_u16(value: usize, what: &str) -> u16 {
-    u16::try_from(value).unwrap_or_else(|_| panic!("{what} exceeds 65535: widen its table"))
+/// A table whose 16-bit entries cannot hold what the registry needs:
+/// which table, the value that did not fit, and the row that brought it
+/// (when one did).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Overflow {
+    pub(crate) what: &'static str,
+    pub(crate) value: usize,
+    pub(crate) limit: usize,
+    pub(crate) row: Option<usize>,
 }
 
-/// Builds every table for `registry`, keeping `columns`.
-pub fn build(registry: &Registry, columns: Columns) -> Tables {
+impl Overflow {
+    /// The same overflow, blamed on row `row` (an index into the registry).
+    pub(crate) fn at_row(self, row: usize) -> Overflow {
+        Overflow { row: Some(self.row.unwrap_or(row)), ..self }
+    }
+
+    fn into_error(self, path: &str, registry: &Registry) -> Error {
+        let message = if self.limit == NOT_PLACED {
+            format!("{} is {}, more than the perfect hash could place", self.what, self.value)
+        } else {
+            format!("{} is {}, past the tables' limit of {}", self.what, self.value, self.limit)
+        };
+        match self.row.and_then(|i| registry.rows.get(i)) {
+            Some(row) => Error::at(path, row.line, message),
+            None => Error::file(path, message),
+        }
+    }
+}
+
+/// [`Overflow::limit`] when the perfect hash found no placement (64 seeds,
+/// down to one name a bucket) rather than a table being too narrow.
+pub(crate) const NOT_PLACED: usize = usize::MAX;
+
+/// `value` as a table entry, or which table it overflows.
+pub(crate) fn to_u16(value: usize, what: &'static str) -> Result<u16, Overflow> {
+    u16::try_from(value).map_err(|_| Overflow { what, value, limit: usize::from(u16::MAX), row: None })
+}
+
+/// Builds every table for `registry`, keeping `columns`. `path` is the CSV's
+/// path for errors: every limit of the tables is checked first
+/// ([`limits::check`]), and one that only the built indexes reveal is an
+/// error too, never a panic.
+pub fn build(path: &str, registry: &Registry, columns: Columns) -> Result<Tables, Error> {
+    limits::check(path, registry)?;
+    build_checked(registry, columns).map_err(|overflow| overflow.into_error(path, registry))
+}
+
+fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overflow> {
     let mut strings = StringPool::new(false);
     let mut names_pool = StringPool::new(true);
     let rows = &registry.rows;
-    let mut id_lists = IdLists::new(registry);
+    let mut id_lists = IdLists::new(registry)?;
 
     let mut t = Tables {
         columns,
@@ -203,8 +248,8 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
         person_updated: Vec::new(),
     };
 
-    for row in rows {
-        t.rec_name.push(names_pool.intern(row.name.as_deref().unwrap_or("")));
+    for (index, row) in rows.iter().enumerate() {
+        t.rec_name.push(names_pool.intern(row.name.as_deref().unwrap_or("")).map_err(|o| o.at_row(index))?);
     }
     let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
     let mut details: HashMap<[u16; 6], u16> = HashMap::new();
@@ -218,70 +263,81 @@ pub fn build(registry: &Registry, columns: Columns) -> Tables {
             proto_code(row.proto),
             row.ports.is_some(),
             status_code(row.status),
-            false,
+            row.written_as_range,
         ));
         if let Some(target) = &row.alias_of {
-            aliases.insert(t.rec_name[index], names_pool.intern(target));
+            aliases.insert(t.rec_name[index], names_pool.intern(target).map_err(|o| o.at_row(index))?);
         }
-        let mut pick = |keep: bool, text: &str| if keep { strings.intern(text) } else { 0 };
+        let mut pick =
+            |keep: bool, text: &str| if keep { strings.intern(text).map_err(|o| o.at_row(index)) } else { Ok(0) };
         let extra_key = [
-            pick(columns.references, &row.reference),
-            pick(columns.references, &row.service_code),
-            pick(columns.notes, &row.unauthorized_use),
-            pick(columns.notes, &row.notes),
+            pick(columns.references, &row.reference)?,
+            pick(columns.references, &row.service_code)?,
+            pick(columns.notes, &row.unauthorized_use)?,
+            pick(columns.notes, &row.notes)?,
         ];
-        let next_extra = extras.len();
-        let extra = *extras.entry(extra_key).or_insert_with(|| {
-            t.extra_reference.push(extra_key[0]);
-            t.extra_service_code.push(extra_key[1]);
-            t.extra_unauthorized.push(extra_key[2]);
-            t.extra_notes.push(extra_key[3]);
-            to_u16(next_extra, "extra rows")
-        });
-        let mut list = |keep: bool, ids: &[String]| if keep { id_lists.intern(ids) } else { 0 };
+        let extra = match extras.get(&extra_key) {
+            Some(&extra) => extra,
+            None => {
+                let extra = to_u16(extras.len(), "the count of distinct reference and notes rows")
+                    .map_err(|o| o.at_row(index))?;
+                extras.insert(extra_key, extra);
+                t.extra_reference.push(extra_key[0]);
+                t.extra_service_code.push(extra_key[1]);
+                t.extra_unauthorized.push(extra_key[2]);
+                t.extra_notes.push(extra_key[3]);
+                extra
+            }
+        };
+        let mut list =
+            |keep: bool, ids: &[String]| if keep { id_lists.intern(ids).map_err(|o| o.at_row(index)) } else { Ok(0) };
         let detail_key = [
-            pick(columns.descriptions, &row.description),
-            list(columns.contacts, &row.assignee),
-            list(columns.contacts, &row.contact),
-            pick(columns.dates, &row.registration_date),
-            pick(columns.dates, &row.modification_date),
+            pick(columns.descriptions, &row.description)?,
+            list(columns.contacts, &row.assignee)?,
+            list(columns.contacts, &row.contact)?,
+            pick(columns.dates, &row.registration_date)?,
+            pick(columns.dates, &row.modification_date)?,
             extra,
         ];
-        let next_detail = details.len();
-        let detail = *details.entry(detail_key).or_insert_with(|| {
-            t.detail_description.push(detail_key[0]);
-            t.detail_assignee.push(detail_key[1]);
-            t.detail_contact.push(detail_key[2]);
-            t.detail_registered.push(detail_key[3]);
-            t.detail_modified.push(detail_key[4]);
-            t.detail_extra.push(detail_key[5]);
-            to_u16(next_detail, "distinct detail rows")
-        });
+        let detail = match details.get(&detail_key) {
+            Some(&detail) => detail,
+            None => {
+                let detail = to_u16(details.len(), "the count of distinct detail rows").map_err(|o| o.at_row(index))?;
+                details.insert(detail_key, detail);
+                t.detail_description.push(detail_key[0]);
+                t.detail_assignee.push(detail_key[1]);
+                t.detail_contact.push(detail_key[2]);
+                t.detail_registered.push(detail_key[3]);
+                t.detail_modified.push(detail_key[4]);
+                t.detail_extra.push(detail_key[5]);
+                detail
+            }
+        };
         t.rec_detail.push(detail);
     }
     (t.alias_name, t.alias_target) = aliases.into_iter().unzip();
     if columns.contacts {
-        id_lists.start.push(to_u16(id_lists.pool.len(), "people list pool"));
+        id_lists.start.push(to_u16(id_lists.pool.len(), "the pool of contact id lists")?);
         (t.id_list_start, t.id_pool) = (id_lists.start, id_lists.pool);
         // Ids first, back to back: `search` reads one or two per row, in no
         // particular order, and they stay in a few cache-friendly KiB.
         let ids = registry.people.iter().map(|person| person.id.as_str()).chain(id_lists.bare.iter().copied());
-        t.id_text = ids.map(|id| strings.intern(id)).collect();
+        t.id_text = ids.map(|id| strings.intern(id)).collect::<Result<_, _>>()?;
         for person in &registry.people {
-            t.person_name.push(strings.intern(person.name.as_deref().unwrap_or("")));
-            t.person_org.push(strings.intern(person.org.as_deref().unwrap_or("")));
-            t.person_uris.push(strings.intern(&person.uris.join("\n")));
-            t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or("")));
+            t.person_name.push(strings.intern(person.name.as_deref().unwrap_or(""))?);
+            t.person_org.push(strings.intern(person.org.as_deref().unwrap_or(""))?);
+            t.person_uris.push(strings.intern(&person.uris.join("\n"))?);
+            t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or(""))?);
         }
     }
     // The lower-case copies the name hash compares queries with (only names
     // with upper case need one) come after every name.
-    t.names = build_name_hash(registry, &mut names_pool);
-    t.segments = build_segments(registry);
-    t.named = build_named(registry, &t.rec_name);
+    t.names = build_name_hash(registry, &mut names_pool)?;
+    t.segments = build_segments(registry)?;
+    t.named = build_named(registry, &t.rec_name)?;
     t.strings = strings;
     t.names_pool = names_pool;
-    t
+    Ok(t)
 }
 
 #[cfg(test)]
@@ -295,6 +351,7 @@ pub(crate) mod tests {
             line,
             name: name.map(str::to_owned),
             ports,
+            written_as_range: false,
             proto: Some(Proto::Tcp),
             description: String::new(),
             assignee: Vec::new(),
@@ -335,7 +392,7 @@ pub(crate) mod tests {
         lone.assignee = vec!["Robert_Baldwin".to_owned()];
         let mut both = row(3, Some("discard"), Some((9, 9)));
         both.contact = vec!["Jon_Postel".to_owned(), "Robert_Baldwin".to_owned()];
-        let t = build(&registry(vec![lone, both]), Columns::ALL);
+        let t = build("t.csv", &registry(vec![lone, both]), Columns::ALL).unwrap();
         let ids: Vec<&str> = t.id_text.iter().map(|&id| t.strings.get(id)).collect();
         assert_eq!(ids, ["Jon_Postel", "Robert_Baldwin"], "people first, then bare ids");
         assert_eq!(t.person_name.len(), 1, "a bare id is no person");

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{StringPool, to_u16};
+use super::{Overflow, StringPool, to_u16};
 use crate::hash::{bucket_of, name_hash, slot_of};
 use crate::layout;
 use crate::model::Registry;
@@ -24,7 +24,7 @@ pub struct NameHash {
     pub pool: Vec<u16>,
 }
 
-pub(super) fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> NameHash {
+pub(super) fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> Result<NameHash, Overflow> {
     // Group record indices by lower-cased name, keeping first-seen order.
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<u16>> = HashMap::new();
@@ -35,32 +35,37 @@ pub(super) fn build_name_hash(registry: &Registry, strings: &mut StringPool) -> 
                 order.push(key);
                 Vec::new()
             });
-            entry.push(to_u16(index, "record count"));
+            entry.push(to_u16(index, "the count of rows")?);
         }
     }
     let keys: Vec<&str> = order.iter().map(String::as_str).collect();
-    let (seed, pilots, slot_of_key) = perfect_hash(&keys);
+    let Some((seed, pilots, slot_of_key)) = perfect_hash(&keys) else {
+        let what = "the count of distinct service names";
+        return Err(Overflow { what, value: keys.len(), limit: super::NOT_PLACED, row: None });
+    };
     let slots = slots_for(keys.len());
     let mut slot_text = vec![0u32; slots];
     let mut slot_rows: Vec<&[u16]> = vec![&[]; slots];
     for (k, key) in order.iter().enumerate() {
-        let id = strings.intern(key);
-        let start = strings.start(id);
-        assert!(
-            start as usize <= layout::SLOT_MAX_START && key.len() <= layout::SLOT_MAX_LEN,
-            "name {key:?} at blob offset {start}: widen NAME_SLOT_TEXT"
-        );
-        slot_text[slot_of_key[k]] = layout::slot_text(start as usize, key.len());
+        let first_row = usize::from(groups[key][0]);
+        let id = strings.intern(key).map_err(|o| o.at_row(first_row))?;
+        let start = strings.start(id) as usize;
+        let fit = |what, value, limit| {
+            if value <= limit { Ok(()) } else { Err(Overflow { what, value, limit, row: Some(first_row) }) }
+        };
+        fit("the length in bytes of a service name (NAME_SLOT_TEXT)", key.len(), layout::SLOT_MAX_LEN)?;
+        fit("where a service name starts in the names blob (NAME_SLOT_TEXT)", start, layout::SLOT_MAX_START)?;
+        slot_text[slot_of_key[k]] = layout::slot_text(start, key.len());
         slot_rows[slot_of_key[k]] = &groups[key];
     }
     let mut slot_start = Vec::with_capacity(slots + 1);
     let mut pool = Vec::new();
     for rows in slot_rows {
-        slot_start.push(to_u16(pool.len(), "named rows"));
+        slot_start.push(to_u16(pool.len(), "the count of named rows")?);
         pool.extend_from_slice(rows);
     }
-    slot_start.push(to_u16(pool.len(), "named rows"));
-    NameHash { seed, pilots, slot_text, slot_start, pool }
+    slot_start.push(to_u16(pool.len(), "the count of named rows")?);
+    Ok(NameHash { seed, pilots, slot_text, slot_start, pool })
 }
 
 /// Table size for `n` keys: a little slack makes the search fast.
@@ -82,20 +87,20 @@ pub fn buckets_for(n: usize) -> usize {
 /// hashes agree in the bits the slot is taken from share a slot whatever the
 /// pilot: no seed may work at about four keys a bucket, most often for small
 /// key sets (one 8-name window of the registry in five). The bucket count
-/// then doubles, up to one key a bucket, before giving up.
-pub fn perfect_hash(keys: &[&str]) -> (u64, Vec<u16>, Vec<usize>) {
+/// then doubles, up to one key a bucket, before giving up (`None`).
+pub fn perfect_hash(keys: &[&str]) -> Option<(u64, Vec<u16>, Vec<usize>)> {
     let slots = slots_for(keys.len());
     let mut buckets = buckets_for(keys.len());
     loop {
         if let Some(found) = place(keys, slots, buckets) {
-            return found;
+            return Some(found);
         }
         if buckets >= keys.len() {
             break;
         }
         buckets = (buckets * 2).min(keys.len());
     }
-    panic!("no perfect hash found for {} keys in 64 seeds at up to one key a bucket", keys.len());
+    None
 }
 
 /// One [`perfect_hash`] attempt at a given table size, over 64 seeds.
@@ -148,7 +153,7 @@ mod tests {
     fn perfect_hash_is_injective_and_case_blind() {
         let owned: Vec<String> = (0..3000).map(|i| format!("svc-{i}")).collect();
         let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let (seed, pilots, slots) = perfect_hash(&keys);
+        let (seed, pilots, slots) = perfect_hash(&keys).unwrap();
         let mut seen = std::collections::HashSet::new();
         let m = slots_for(keys.len());
         for (k, key) in keys.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::to_u16;
+use super::{Overflow, to_u16};
 use crate::layout;
 use crate::model::{Proto, Registry};
 
@@ -23,15 +23,21 @@ pub struct Segments {
     pub block: Vec<u16>,
 }
 
-/// Two-level dense index of the first name on each port, per protocol:
-/// `data[block[proto << 12 | port >> 4] + port % 16]`. Identical blocks are
-/// stored once (high ports are mostly empty, tcp/udp twins share names), so
-/// the index stays compact while a lookup is two loads and no popcount.
+/// Three-level dense index of the first name on each port, per protocol:
+/// with `n = layout::named_block_number(port, proto)`, the name id is
+/// `data[block[page[n >> P] + n % 2^P] + port % 2^B]`. Identical blocks of
+/// 2^B ports are stored once (high ports are mostly empty, tcp/udp twins
+/// share names), and so are identical pages of 2^P block offsets (sctp and
+/// dccp are nearly empty): three loads, no popcount, 46 KiB instead of the
+/// 72 KiB of two levels or 512 KiB of a dense array.
 #[derive(Debug, Default)]
 pub struct NamedIndex {
-    /// 4096 entries per protocol: offset in `data` of the block of 16 ports.
+    /// Per page of blocks (every protocol back to back): offset in `block`
+    /// of its distinct page.
+    pub page: Vec<u16>,
+    /// Distinct pages of 2^P block offsets into `data`.
     pub block: Vec<u16>,
-    /// Distinct blocks of 16 string ids (0 = no named row); block 0 is empty.
+    /// Distinct blocks of 2^B name ids (0 = no named row); block 0 is empty.
     pub data: Vec<u16>,
 }
 
@@ -45,7 +51,7 @@ fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
         .collect()
 }
 
-pub(super) fn build_segments(registry: &Registry) -> Segments {
+pub(super) fn build_segments(registry: &Registry) -> Result<Segments, Overflow> {
     let mut seg = Segments::default();
     for proto in Proto::ALL {
         let rows = covering_rows(registry, proto);
@@ -72,29 +78,37 @@ pub(super) fn build_segments(registry: &Registry) -> Segments {
             if last.as_ref() == Some(&now) {
                 continue; // same rows as the segment before: extend it
             }
+            // Blamed on the row that joined last: its range made the segment.
+            let blame = |o: Overflow| o.at_row(now.last().copied().unwrap_or(0));
             seg.start.push(bound as u16);
-            seg.pool.extend(now.iter().map(|&i| to_u16(i, "record count")));
-            seg.end.push(to_u16(seg.pool.len(), "segment rows"));
+            for &i in &now {
+                seg.pool.push(to_u16(i, "the count of rows").map_err(blame)?);
+            }
+            seg.end.push(to_u16(seg.pool.len(), "the rows listed per port segment (SEG_POOL)").map_err(blame)?);
             last = Some(now);
         }
         let past = seg.start.len();
         for block in 0..(layout::SEG_BLOCK_STRIDE - 1) as u32 {
             let port = block << layout::SEG_BLOCK_BITS;
             let within = seg.start[first..past].partition_point(|&s| u32::from(s) <= port) - 1;
-            seg.block.push(to_u16(first + within, "segments"));
+            seg.block.push(to_u16(first + within, "the count of port segments")?);
         }
-        seg.block.push(to_u16(past, "segments"));
+        seg.block.push(to_u16(past, "the count of port segments")?);
     }
-    seg
+    Ok(seg)
 }
 
-pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
+pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<NamedIndex, Overflow> {
     let mut named = NamedIndex::default();
     let empty = vec![0u16; 1 << layout::NAMED_BLOCK_BITS];
     named.data.extend_from_slice(&empty);
     let mut blocks: HashMap<Vec<u16>, usize> = HashMap::from([(empty, 0)]);
+    // Per block of every protocol, back to back: offset of its block in `data`.
+    let mut offsets: Vec<u16> = Vec::new();
     for proto in Proto::ALL {
         let mut first: Vec<u16> = vec![0; 65536];
+        // Per port: the row that gave it its name, to blame for an overflow.
+        let mut giver: Vec<usize> = vec![0; 65536];
         for (i, a, b) in covering_rows(registry, proto) {
             if rec_name[i] == 0 {
                 continue;
@@ -103,17 +117,39 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> NamedIndex {
                 let slot = &mut first[usize::from(port)];
                 if *slot == 0 {
                     *slot = rec_name[i];
+                    giver[usize::from(port)] = i;
                 }
             }
         }
-        for chunk in first.chunks(1 << layout::NAMED_BLOCK_BITS) {
-            let next = named.data.len();
-            let at = *blocks.entry(chunk.to_vec()).or_insert_with(|| {
-                named.data.extend_from_slice(chunk);
-                next
-            });
-            named.block.push(to_u16(at, "named index data"));
+        let block_len = 1 << layout::NAMED_BLOCK_BITS;
+        for (b, chunk) in first.chunks(block_len).enumerate() {
+            let at = match blocks.get(chunk) {
+                Some(&at) => at,
+                None => {
+                    let at = named.data.len();
+                    blocks.insert(chunk.to_vec(), at);
+                    named.data.extend_from_slice(chunk);
+                    at
+                }
+            };
+            let what = "the first-name index's distinct blocks, in entries (NAMED_DATA)";
+            let blame = giver[b * block_len..][..block_len].iter().copied().max().unwrap_or(0);
+            offsets.push(to_u16(at, what).map_err(|o| o.at_row(blame))?);
         }
     }
-    named
+    let mut pages: HashMap<&[u16], usize> = HashMap::new();
+    for chunk in offsets.chunks(1 << layout::NAMED_PAGE_BITS) {
+        let at = match pages.get(chunk) {
+            Some(&at) => at,
+            None => {
+                let at = named.block.len();
+                pages.insert(chunk, at);
+                named.block.extend_from_slice(chunk);
+                at
+            }
+        };
+        // At most 4 x 2^13 block offsets: the pages always fit 16 bits.
+        named.page.push(to_u16(at, "the first-name index's distinct pages, in entries (NAMED_BLOCK)")?);
+    }
+    Ok(named)
 }

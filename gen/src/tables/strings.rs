@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::{Overflow, to_u16};
+
 /// Strings stored once each; id 0 is the empty string (meaning "absent").
 #[derive(Debug, Default)]
 pub struct StringPool {
@@ -30,19 +32,22 @@ impl StringPool {
         pool
     }
 
-    /// The id of `text`, adding it if new.
-    pub fn intern(&mut self, text: &str) -> u16 {
+    /// The id of `text`, adding it if new; an error when the text or the
+    /// pool outgrows 16-bit lengths or ids.
+    pub(crate) fn intern(&mut self, text: &str) -> Result<u16, Overflow> {
         if let Some(&id) = self.ids.get(text) {
-            return id;
+            return Ok(id);
         }
-        let id = u16::try_from(self.ends.len()).expect("more than 65535 distinct strings: widen string ids");
+        to_u16(text.len() + usize::from(self.nul_terminated), "the length in bytes of one string")?;
+        let id = to_u16(self.ends.len(), "the count of distinct strings")?;
         self.blob.push_str(text);
         if self.nul_terminated {
             self.blob.push('\0');
         }
-        self.ends.push(u32::try_from(self.blob.len()).expect("string blob over 4 GiB"));
+        // Under 65,536 strings of under 64 KiB each: the blob stays far below 4 GiB.
+        self.ends.push(self.blob.len() as u32);
         self.ids.insert(text.to_owned(), id);
-        id
+        Ok(id)
     }
 
     /// The text of string `id` (without its NUL).
@@ -98,12 +103,9 @@ impl TwoLevelBounds {
 
     /// Picks the largest block (fewest bases) whose every bound lies within
     /// 65,535 bytes of its block's first bound. Two bounds a block (one
-    /// string) always fit, so only a string of 64 KiB or more, which the
-    /// `u16` lengths cannot express, stops the build.
+    /// string) always fit, since [`StringPool::intern`] refuses a string of
+    /// 64 KiB or more, which the `u16` lengths cannot express.
     pub fn new(bounds: &[u32]) -> Self {
-        if let Some(w) = bounds.windows(2).find(|w| w[1] - w[0] > u32::from(u16::MAX)) {
-            panic!("a string of {} bytes exceeds 65535: widen STRING_LOW", w[1] - w[0]);
-        }
         let fits = |bits: u32| {
             bounds.chunks(1 << bits).all(|block| block.last().unwrap_or(&0) - block[0] <= u32::from(u16::MAX))
         };
@@ -128,13 +130,20 @@ impl TwoLevelBounds {
 mod tests {
     use super::*;
 
+    impl StringPool {
+        /// `intern` of a string that fits.
+        fn intern_ok(&mut self, text: &str) -> u16 {
+            self.intern(text).unwrap()
+        }
+    }
+
     #[test]
     fn string_pool_dedupes_and_reserves_zero() {
         let mut pool = StringPool::new(false);
-        assert_eq!(pool.intern(""), 0);
-        let a = pool.intern("http");
-        let b = pool.intern("www");
-        assert_eq!(pool.intern("http"), a);
+        assert_eq!(pool.intern_ok(""), 0);
+        let a = pool.intern_ok("http");
+        let b = pool.intern_ok("www");
+        assert_eq!(pool.intern_ok("http"), a);
         assert_eq!(pool.get(a), "http");
         assert_eq!(pool.get(b), "www");
         assert_eq!(pool.get(0), "");
@@ -143,9 +152,9 @@ mod tests {
     #[test]
     fn nul_terminated_pool_writes_a_nul_after_each_string() {
         let mut pool = StringPool::new(true);
-        let a = pool.intern("http");
-        let b = pool.intern("x11");
-        assert_eq!(pool.intern("http"), a);
+        let a = pool.intern_ok("http");
+        let b = pool.intern_ok("x11");
+        assert_eq!(pool.intern_ok("http"), a);
         assert_eq!(pool.blob, "\0http\0x11\0");
         assert_eq!((pool.get(0), pool.get(a), pool.get(b)), ("", "http", "x11"));
         assert_eq!(pool.start(b), 6);
@@ -158,7 +167,7 @@ mod tests {
     fn two_level_bounds_round_trip() {
         let mut pool = StringPool::new(false);
         for i in 0..5000 {
-            pool.intern(&format!("string number {i} {}", "x".repeat(i % 97)));
+            pool.intern_ok(&format!("string number {i} {}", "x".repeat(i % 97)));
         }
         let bounds = pool.bounds();
         let two = pool.two_level_bounds();
@@ -189,8 +198,12 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "a string of 70000 bytes exceeds 65535")]
-    fn two_level_bounds_refuse_a_64_kib_string() {
-        TwoLevelBounds::new(&[0, 70_000, 70_001]);
+    fn a_string_of_64_kib_is_refused() {
+        let mut pool = StringPool::new(false);
+        let error = pool.intern(&"x".repeat(70_000)).unwrap_err();
+        assert_eq!((error.what, error.value), ("the length in bytes of one string", 70_000));
+        let mut names = StringPool::new(true);
+        assert!(names.intern(&"x".repeat(65_535)).is_err(), "the NUL counts");
+        assert!(names.intern(&"x".repeat(65_534)).is_ok());
     }
 }

@@ -1,0 +1,134 @@
+//! Every limit of the tables, checked against the registry before a table
+//! is built, so that a registry the tables cannot hold is a `path:line`
+//! error naming the limit, never a panic or a silently wrong table.
+//!
+//! The limits follow from the encodings in [`crate::layout`]:
+//!
+//! - a service name is at most [`MAX_NAME_LEN`] bytes (its length is packed
+//!   in [`layout::SLOT_LEN_BITS`] bits of a name-hash slot);
+//! - any other text is at most [`MAX_TEXT_LEN`] bytes (string lengths are
+//!   16-bit);
+//! - at most [`MAX_STRINGS`] distinct texts, and as many distinct names
+//!   (string ids are 16-bit, id 0 is the empty string);
+//! - the names blob ends within [`layout::SLOT_MAX_START`] bytes;
+//! - at most [`MAX_ROWS`] rows (record indices are 16-bit).
+//!
+//! Texts are counted with every column kept (the `full` build), so one
+//! registry builds with every feature set or with none. The sizes of the
+//! port indexes depend on how ranges overlap; [`super::build`] reports
+//! those, also located, as it builds them.
+
+use std::collections::HashSet;
+
+use crate::error::Error;
+use crate::layout;
+use crate::model::Registry;
+
+/// Longest service name, in bytes.
+pub const MAX_NAME_LEN: usize = layout::SLOT_MAX_LEN;
+/// Longest text of any other column, in bytes.
+pub const MAX_TEXT_LEN: usize = u16::MAX as usize;
+/// Most distinct texts (and, separately, most distinct names).
+pub const MAX_STRINGS: usize = u16::MAX as usize;
+/// Most rows.
+pub const MAX_ROWS: usize = u16::MAX as usize;
+
+/// Checks `registry` against every limit above; `path` is the CSV's path.
+pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
+    if registry.rows.len() > MAX_ROWS {
+        let line = registry.rows.last().map_or(1, |r| r.line);
+        let message = format!("the registry has {} rows; the tables hold at most {MAX_ROWS}", registry.rows.len());
+        return Err(Error::at(path, line, message));
+    }
+    let mut texts: HashSet<&str> = HashSet::from([""]);
+    let mut names: HashSet<String> = HashSet::from([String::new()]);
+    let mut names_blob = 1; // the NUL of the empty name
+    for row in &registry.rows {
+        let at = |message: String| Error::at(path, row.line, message);
+        if let Some(name) = &row.name {
+            if name.len() > MAX_NAME_LEN {
+                return Err(at(format!(
+                    "service name of {} bytes: the tables hold names of at most {MAX_NAME_LEN} bytes",
+                    name.len()
+                )));
+            }
+            let lower = name.to_ascii_lowercase();
+            for spelling in [name.clone(), lower] {
+                if !names.contains(&spelling) {
+                    names_blob += spelling.len() + 1;
+                    names.insert(spelling);
+                }
+            }
+            if names.len() > MAX_STRINGS + 1 {
+                return Err(at(format!(
+                    "this row's name is distinct name number {}: the tables hold at most {MAX_STRINGS} \
+                     (16-bit name ids)",
+                    names.len() - 1
+                )));
+            }
+            if names_blob > layout::SLOT_MAX_START {
+                return Err(at(format!(
+                    "the service names reach {names_blob} bytes: the tables hold at most {} bytes of names",
+                    layout::SLOT_MAX_START
+                )));
+            }
+        }
+        let columns = [
+            ("Description", row.description.as_str()),
+            ("Registration Date", &row.registration_date),
+            ("Modification Date", &row.modification_date),
+            ("Reference", &row.reference),
+            ("Service Code", &row.service_code),
+            ("Unauthorized Use Reported", &row.unauthorized_use),
+            ("Assignment Notes", &row.notes),
+        ];
+        let ids = row.assignee.iter().chain(&row.contact).map(|id| ("contact id", id.as_str()));
+        for (column, text) in columns.into_iter().chain(ids) {
+            if text.len() > MAX_TEXT_LEN {
+                return Err(at(format!(
+                    "{column} of {} bytes: the tables hold texts of at most {MAX_TEXT_LEN} bytes",
+                    text.len()
+                )));
+            }
+            texts.insert(text);
+        }
+        if texts.len() > MAX_STRINGS + 1 {
+            return Err(at(format!(
+                "this row brings the registry to {} distinct texts: the tables hold at most {MAX_STRINGS} \
+                 (16-bit string ids)",
+                texts.len() - 1
+            )));
+        }
+    }
+    let mut uris = Vec::new();
+    for person in &registry.people {
+        uris.push(person.uris.join("\n"));
+    }
+    for (person, uris) in registry.people.iter().zip(&uris) {
+        let fields = [Some(person.id.as_str()), person.name.as_deref(), person.org.as_deref(), Some(uris)];
+        for text in fields.into_iter().flatten().chain(person.updated.as_deref()) {
+            if text.len() > MAX_TEXT_LEN {
+                return Err(Error::file(
+                    path,
+                    format!(
+                        "person `{}` has a text of {} bytes: the tables hold texts of at most {MAX_TEXT_LEN} bytes",
+                        person.id,
+                        text.len()
+                    ),
+                ));
+            }
+            texts.insert(text);
+        }
+    }
+    if texts.len() > MAX_STRINGS + 1 {
+        return Err(Error::file(
+            path,
+            format!(
+                "the rows and the people table hold {} distinct texts: the tables hold at most {MAX_STRINGS} \
+                 (16-bit string ids)",
+                texts.len() - 1
+            ),
+        ));
+    }
+    Ok(())
+}

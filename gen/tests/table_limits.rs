@@ -1,0 +1,92 @@
+//! Every limit of the generated tables is a located error naming the limit,
+//! never a panic: one case each, stored in `tests/fixtures/` when small and
+//! generated here when huge.
+
+use iana_ports_gen::{Columns, Input, generate};
+
+const CSV_SHOWN: &str = "registry/service-names-port-numbers.csv";
+const HEADER: &str = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,\
+                      Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\n";
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// `generate` on `csv` with the fixture people table, every column and none.
+fn generate_all(csv: &[u8]) -> Result<(), String> {
+    let xml = fixture("people.xml");
+    for columns in [Columns::ALL, Columns::MINIMAL] {
+        let csv = Input { path: CSV_SHOWN, bytes: csv };
+        let xml = Input { path: "registry/service-names-port-numbers.xml", bytes: &xml };
+        generate(csv, xml, columns).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn error_of(csv: &[u8]) -> String {
+    generate_all(csv).expect_err("the tables cannot hold this registry")
+}
+
+/// A CSV of `n` rows, row `i` (on line `i + 2`) written by `row(i)`.
+fn rows(n: usize, row: impl Fn(usize) -> String) -> Vec<u8> {
+    let mut csv = String::from(HEADER);
+    for i in 0..n {
+        csv.push_str(&row(i));
+        csv.push('\n');
+    }
+    csv.into_bytes()
+}
+
+#[test]
+fn a_256_byte_service_name() {
+    let message = error_of(&fixture("name-over-255-bytes.csv"));
+    assert_eq!(
+        message,
+        format!("{CSV_SHOWN}:2: service name of 256 bytes: the tables hold names of at most 255 bytes")
+    );
+}
+
+#[test]
+fn a_70000_byte_description() {
+    let csv =
+        rows(2, |i| format!("svc{i},{},tcp,{},,,,,,,,", 100 + i, if i == 1 { "d".repeat(70_000) } else { "x".into() }));
+    assert_eq!(
+        error_of(&csv),
+        format!("{CSV_SHOWN}:3: Description of 70000 bytes: the tables hold texts of at most 65535 bytes")
+    );
+}
+
+#[test]
+fn more_distinct_texts_than_string_ids() {
+    // Two new texts a row: the 65,536th distinct text comes on row 32,768.
+    let csv = rows(40_000, |i| format!(",{i},tcp,Reserved {i},,,,,,,,note {i}"));
+    assert_eq!(
+        error_of(&csv),
+        format!(
+            "{CSV_SHOWN}:32769: this row brings the registry to 65536 distinct texts: the tables hold at most 65535 \
+             (16-bit string ids)"
+        )
+    );
+}
+
+#[test]
+fn distinct_descriptions_on_57996_rows_fit() {
+    // The fuzzer's case: names and texts shared one pool of 16-bit ids and
+    // overflowed it; names now have a pool of their own.
+    let csv = rows(57_996, |i| format!(",{i},tcp,text {i},,,,,,,,"));
+    generate_all(&csv).unwrap();
+}
+
+#[test]
+fn overlapping_ranges_past_the_segment_pool() {
+    // Row i covers i..=65535: segment k lists k + 1 rows, 400 segments list
+    // 80,200 in all, past 65,535 at segment 361 (row 362, line 363).
+    let csv = rows(400, |i| format!("r{i},{i}-65535,tcp,x,,,,,,,,"));
+    let message = error_of(&csv);
+    assert_eq!(
+        message,
+        format!(
+            "{CSV_SHOWN}:363: the rows listed per port segment (SEG_POOL) is 65703, past the tables' limit of 65535"
+        )
+    );
+}
