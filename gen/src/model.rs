@@ -58,6 +58,9 @@ pub struct Row {
     pub name: Option<String>,
     /// Inclusive port range, if the row has a port.
     pub ports: Option<(u16, u16)>,
+    /// Whether the port column is written as a range, even of one port
+    /// (`4748-4748`), so that it can be shown as written.
+    pub written_as_range: bool,
     /// Protocol, if the row names one (a row without applies to all).
     pub proto: Option<Proto>,
     /// Description.
@@ -214,6 +217,7 @@ pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, 
             line: raw.line,
             name,
             ports,
+            written_as_range: f[1].contains('-'),
             proto,
             description: f[3].clone(),
             assignee,
