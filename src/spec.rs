@@ -665,7 +665,7 @@ impl SpecError {
     }
 
     /// Writes `"input": reason`.
-    pub(crate) const fn write(&self, m: &mut Msg) {
+    const fn write(&self, m: &mut Msg) {
         m.str("\"");
         self.input.write(m);
         m.str("\": ");

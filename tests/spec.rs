@@ -238,3 +238,19 @@ proptest! {
         }
     }
 }
+
+/// `ports!` gives exactly the resolved entries of its specs, in order.
+#[test]
+fn ports_macro_is_resolve_in_order() {
+    const ALLOW: &[(Protocol, PortRange)] = iana_ports::ports!("ssh/tcp", "https/tcp", "6000-6063/tcp");
+    assert_eq!(ALLOW, [(Protocol::Tcp, r(22, 22)), (Protocol::Tcp, r(443, 443)), (Protocol::Tcp, r(6000, 6063))]);
+    static MANY: &[(Protocol, PortRange)] =
+        iana_ports::ports!("SSH", "msp/tcp", "x11/udp", "active-net/dccp", "443", "cl/1", "914c/g/udp",);
+    let specs = ["SSH", "msp/tcp", "x11/udp", "active-net/dccp", "443", "cl/1", "914c/g/udp"];
+    let want: Vec<_> = specs.iter().flat_map(|s| resolved(s)).collect();
+    assert_eq!(MANY, want);
+    let local = iana_ports::ports!("domain/udp");
+    assert_eq!(local, &[(Protocol::Udp, r(53, 53))]);
+    const NONE: &[(Protocol, PortRange)] = iana_ports::ports!();
+    assert!(NONE.is_empty());
+}
