@@ -21,6 +21,7 @@ use iana_ports::{PortRange, Protocol, Record, Status};
 
 pub mod etc_services;
 pub mod json;
+pub mod streams;
 pub mod table;
 
 /// What the command accepts, for error messages and `--help`.
