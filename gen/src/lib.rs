@@ -18,6 +18,7 @@ pub mod csv_source;
 pub mod error;
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
 pub mod hash;
+pub mod hints;
 pub mod model;
 pub mod tables;
 pub mod xml_source;
