@@ -71,17 +71,18 @@ fn run() -> Result<(), String> {
     if columns.any_detail() {
         println!("cargo::rustc-cfg=details");
     }
-    let (tables, constants) = iana_ports_gen::constants::generate(
+    let output = iana_ports_gen::generate(
         Input { path: &csv_shown, bytes: &csv },
         Input { path: &xml_shown, bytes: &xml },
         columns,
     )
     .map_err(|e| e.to_string())?;
-    let write = |name: &str, text: &str| {
-        fs::write(out.join(name), text).map_err(|e| format!("cannot write {name} to OUT_DIR: {e}"))
-    };
-    write("tables.rs", &tables)?;
-    write("constants.rs", &constants)?;
-    write("hash.rs", iana_ports_gen::HASH_SOURCE)?;
+    for warning in &output.warnings {
+        println!("cargo:warning={warning}");
+    }
+    for file in &output.files {
+        let text = file.header() + &file.text;
+        fs::write(out.join(file.name), text).map_err(|e| format!("cannot write {} to OUT_DIR: {e}", file.name))?;
+    }
     Ok(())
 }

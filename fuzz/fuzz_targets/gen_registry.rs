@@ -1,6 +1,6 @@
 //! The whole generator on a fuzzed CSV and a small fixed XML: `read_registry`
-//! and, when it succeeds, `generate` (tables + code) return `Ok` or `Err`,
-//! never panic.
+//! and, when it succeeds, `generate` (every output file) return `Ok` or
+//! `Err`, never panic; every warning is one located line.
 #![no_main]
 
 use iana_ports_gen::{Columns, Input, generate, read_registry};
@@ -12,8 +12,12 @@ fuzz_target!(|csv: &[u8]| {
     let csv_in = Input { path: "fuzz.csv", bytes: csv };
     let xml_in = Input { path: "small.xml", bytes: XML };
     if let Ok(registry) = read_registry(csv_in, xml_in) {
-        let code = generate(csv_in, xml_in, Columns::ALL).expect("read_registry accepted what generate refuses");
-        assert!(!code.is_empty());
+        let output = generate(csv_in, xml_in, Columns::ALL).expect("read_registry accepted what generate refuses");
+        assert!(output.files.iter().all(|f| !f.text.is_empty()));
+        for warning in &output.warnings {
+            assert!(warning.starts_with("fuzz.csv") || warning.starts_with("small.xml"), "{warning}");
+            assert!(!warning.contains('\n'), "{warning}");
+        }
         assert!(!registry.rows.is_empty() || csv.starts_with(b"Service Name"));
         let _ = generate(csv_in, xml_in, Columns::MINIMAL);
     }

@@ -1,6 +1,7 @@
-//! Prints the generated tables as formatted Rust, for reading and review.
+//! Prints every file the generator writes, formatted, each under its
+//! `// @generated` header, for reading and review.
 //!
-//! `cargo run -p iana-ports-gen --example dump [--minimal] > tables.rs`
+//! `cargo run -p iana-ports-gen --example dump [--minimal] > generated.rs`
 
 use iana_ports_gen::{Columns, Input};
 
@@ -9,7 +10,7 @@ fn main() {
     let csv = std::fs::read(format!("{root}/service-names-port-numbers.csv")).expect("registry CSV");
     let xml = std::fs::read(format!("{root}/service-names-port-numbers.xml")).expect("registry XML");
     let columns = if std::env::args().any(|a| a == "--minimal") { Columns::MINIMAL } else { Columns::ALL };
-    let code = iana_ports_gen::generate(
+    let output = iana_ports_gen::generate(
         Input { path: "registry/service-names-port-numbers.csv", bytes: &csv },
         Input { path: "registry/service-names-port-numbers.xml", bytes: &xml },
         columns,
@@ -18,6 +19,21 @@ fn main() {
         eprintln!("error: {e}");
         std::process::exit(1);
     });
-    let file = syn::parse_file(&code).expect("generated code parses");
-    print!("{}", prettyplease::unparse(&file));
+    for warning in &output.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for (i, file) in output.files.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        println!("// ---- {} ----", file.name);
+        print!("{}", file.header());
+        // `hash.rs` is hand-written source, already formatted (and with its
+        // comments, which a syn round trip would drop).
+        match syn::parse_file(&file.text) {
+            Ok(parsed) if file.name != "hash.rs" => print!("{}", prettyplease::unparse(&parsed)),
+            Ok(_) => print!("{}", file.text),
+            Err(e) => panic!("{} does not parse: {e}", file.name),
+        }
+    }
 }

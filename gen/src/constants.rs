@@ -307,19 +307,6 @@ pub fn emit(registry: &Registry) -> TokenStream {
     out
 }
 
-/// Reads, validates and returns both generated sources: the tables
-/// ([`crate::generate`]'s output) and the constants ([`emit`]), parsing the
-/// registry once.
-pub fn generate(
-    csv: crate::Input,
-    xml: crate::Input,
-    columns: crate::Columns,
-) -> Result<(String, String), crate::Error> {
-    let registry = crate::read_registry(csv, xml)?;
-    let tables = crate::tables::build(&registry, columns);
-    Ok((crate::codegen::emit(&tables).to_string(), emit(&registry).to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,64 @@
 
 use crate::error::Error;
 
+/// The twelve columns of IANA's CSV, in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    /// `Service Name`
+    ServiceName,
+    /// `Port Number`
+    PortNumber,
+    /// `Transport Protocol`
+    TransportProtocol,
+    /// `Description`
+    Description,
+    /// `Assignee`
+    Assignee,
+    /// `Contact`
+    Contact,
+    /// `Registration Date`
+    RegistrationDate,
+    /// `Modification Date`
+    ModificationDate,
+    /// `Reference`
+    Reference,
+    /// `Service Code`
+    ServiceCode,
+    /// `Unauthorized Use Reported`
+    UnauthorizedUse,
+    /// `Assignment Notes`
+    AssignmentNotes,
+}
+
+impl Column {
+    /// All twelve, in file order.
+    pub const ALL: [Column; 12] = [
+        Column::ServiceName,
+        Column::PortNumber,
+        Column::TransportProtocol,
+        Column::Description,
+        Column::Assignee,
+        Column::Contact,
+        Column::RegistrationDate,
+        Column::ModificationDate,
+        Column::Reference,
+        Column::ServiceCode,
+        Column::UnauthorizedUse,
+        Column::AssignmentNotes,
+    ];
+
+    /// The column's title in the header line.
+    pub fn title(self) -> &'static str {
+        HEADER[self as usize]
+    }
+
+    /// Whether IANA writes prose here, which may span lines; every other
+    /// column is a one-line token or list.
+    pub fn is_free_text(self) -> bool {
+        matches!(self, Column::Description | Column::Reference | Column::UnauthorizedUse | Column::AssignmentNotes)
+    }
+}
+
 /// The header IANA's CSV has had since 2011; any other layout is refused
 /// rather than read column by column under the wrong names.
 pub const HEADER: [&str; 12] = [
@@ -23,13 +81,79 @@ pub const HEADER: [&str; 12] = [
     "Assignment Notes",
 ];
 
-/// One CSV record: its first line in the file and its twelve fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One CSV record: its first line in the file and its twelve fields, each
+/// exactly as written (quotes undone), named by column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvRow {
     /// 1-based line on which the record starts.
     pub line: u64,
-    /// The fields, in [`HEADER`] order, exactly as written (quotes undone).
-    pub fields: [String; 12],
+    /// `Service Name`.
+    pub service_name: String,
+    /// `Port Number` (`80`, `6000-6063` or empty).
+    pub port_number: String,
+    /// `Transport Protocol`.
+    pub transport_protocol: String,
+    /// `Description`.
+    pub description: String,
+    /// `Assignee` (`[Id][Id]`).
+    pub assignee: String,
+    /// `Contact` (`[Id][Id]`).
+    pub contact: String,
+    /// `Registration Date`.
+    pub registration_date: String,
+    /// `Modification Date`.
+    pub modification_date: String,
+    /// `Reference`.
+    pub reference: String,
+    /// `Service Code`.
+    pub service_code: String,
+    /// `Unauthorized Use Reported`.
+    pub unauthorized_use: String,
+    /// `Assignment Notes`.
+    pub assignment_notes: String,
+}
+
+impl CsvRow {
+    /// The field of `column`.
+    pub fn get(&self, column: Column) -> &str {
+        self.fields()[column as usize].1
+    }
+
+    /// Every field with its column, in file order.
+    pub fn fields(&self) -> [(Column, &str); 12] {
+        let values = [
+            &self.service_name,
+            &self.port_number,
+            &self.transport_protocol,
+            &self.description,
+            &self.assignee,
+            &self.contact,
+            &self.registration_date,
+            &self.modification_date,
+            &self.reference,
+            &self.service_code,
+            &self.unauthorized_use,
+            &self.assignment_notes,
+        ];
+        Column::ALL.map(|column| (column, values[column as usize].as_str()))
+    }
+
+    fn field_mut(&mut self, column: Column) -> &mut String {
+        match column {
+            Column::ServiceName => &mut self.service_name,
+            Column::PortNumber => &mut self.port_number,
+            Column::TransportProtocol => &mut self.transport_protocol,
+            Column::Description => &mut self.description,
+            Column::Assignee => &mut self.assignee,
+            Column::Contact => &mut self.contact,
+            Column::RegistrationDate => &mut self.registration_date,
+            Column::ModificationDate => &mut self.modification_date,
+            Column::Reference => &mut self.reference,
+            Column::ServiceCode => &mut self.service_code,
+            Column::UnauthorizedUse => &mut self.unauthorized_use,
+            Column::AssignmentNotes => &mut self.assignment_notes,
+        }
+    }
 }
 
 /// Parses `bytes` (the contents of `path`) into rows, header excluded.
@@ -75,9 +199,9 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
                 format!("expected 12 fields, found {} (a comma or quote out of place?)", record.len()),
             ));
         }
-        let mut fields: [String; 12] = Default::default();
-        for (i, raw) in record.iter().enumerate() {
-            fields[i] = match std::str::from_utf8(raw) {
+        let mut row = CsvRow { line, ..CsvRow::default() };
+        for (column, raw) in Column::ALL.into_iter().zip(record.iter()) {
+            *row.field_mut(column) = match std::str::from_utf8(raw) {
                 Ok(text) => text.to_owned(),
                 Err(e) => {
                     return Err(Error::at(
@@ -85,14 +209,14 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
                         line,
                         format!(
                             "field `{}` is not valid UTF-8 (bad byte at offset {} of the field)",
-                            HEADER[i],
+                            column.title(),
                             e.valid_up_to()
                         ),
                     ));
                 }
             };
         }
-        rows.push(CsvRow { line, fields });
+        rows.push(row);
     }
     Ok(rows)
 }
@@ -129,9 +253,9 @@ mod tests {
         let rows = read_rows("x.csv", text.as_bytes()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);
-        assert_eq!(rows[0].fields[3], "two\r\nlines");
+        assert_eq!(rows[0].description, "two\r\nlines");
         assert_eq!(rows[1].line, 4);
-        assert_eq!(rows[1].fields[3], "say \"hi\"");
+        assert_eq!(rows[1].get(Column::Description), "say \"hi\"");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The registry as validated data: every CSV row, typed, with its contacts
 //! resolved against the XML's people and its aliases and status worked out.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::csv_source::{CsvRow, HEADER};
+use crate::csv_source::{Column, CsvRow};
 use crate::error::Error;
 use crate::xml_source::{Person, XmlData};
 
@@ -102,6 +102,14 @@ pub struct Registry {
     pub rows: Vec<Row>,
     /// People sorted by id (byte order), for binary search at run time.
     pub people: Vec<Person>,
+    /// Contact ids the rows name that are not in `people`, sorted, each
+    /// once: a CSV of another date than the XML names people dropped since.
+    /// They stay ids (printed, but with no name or organisation).
+    pub bare_ids: Vec<String>,
+    /// What was accepted but deserves a look, one line each, located
+    /// (`path:line: …` or `path: …`). `build.rs` prints them as
+    /// `cargo:warning`s.
+    pub warnings: Vec<String>,
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
@@ -142,91 +150,13 @@ pub fn status_of(name: Option<&str>, description: &str) -> Status {
 
 const ALIAS_PREFIX: &str = "This entry is an alias to \"";
 
-/// Builds the registry from parsed CSV rows and XML data; `csv_path` is used
-/// in error messages.
-pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, Error> {
-    let mut people = xml.people;
-    people.sort_by(|a, b| a.id.cmp(&b.id));
-    for pair in people.windows(2) {
-        if pair[0].id == pair[1].id {
-            return Err(Error::file(csv_path, format!("the XML lists person `{}` twice", pair[0].id)));
-        }
-    }
-    let known = |id: &str| people.binary_search_by(|p| p.id.as_str().cmp(id)).is_ok();
-
+/// Types and validates the CSV's rows alone (no XML): every column, the
+/// names, the aliases and the conflicts. Contacts stay ids. `csv_path` is
+/// used in error messages.
+pub fn rows_from_csv(csv_path: &str, rows: &[CsvRow]) -> Result<Vec<Row>, Error> {
     let mut out = Vec::with_capacity(rows.len());
     for raw in rows {
-        let f = &raw.fields;
-        let at = |message: String| Error::at(csv_path, raw.line, message);
-        for (i, value) in f.iter().enumerate() {
-            // Only free-text columns may span lines or carry control bytes.
-            let free_text = matches!(i, 3 | 8 | 10 | 11);
-            if !free_text && value.chars().any(char::is_control) {
-                return Err(at(format!(
-                    "field `{}` holds a line break or control character: `{}`",
-                    HEADER[i],
-                    value.escape_debug()
-                )));
-            }
-        }
-        let name = match f[0].as_str() {
-            "" => None,
-            n if n.trim() != n => return Err(at(format!("service name `{n}` has leading or trailing spaces"))),
-            n => Some(n.to_owned()),
-        };
-        let ports = parse_ports(&f[1]).map_err(at)?;
-        let proto = match f[2].as_str() {
-            "" => None,
-            "tcp" => Some(Proto::Tcp),
-            "udp" => Some(Proto::Udp),
-            "sctp" => Some(Proto::Sctp),
-            "dccp" => Some(Proto::Dccp),
-            other => {
-                return Err(at(format!(
-                    "unknown transport protocol `{other}` (expected tcp, udp, sctp, dccp or nothing)"
-                )));
-            }
-        };
-        if name.is_none() && ports.is_none() {
-            return Err(at("row has neither a service name nor a port".to_owned()));
-        }
-        let assignee = parse_ids(HEADER[4], &f[4]).map_err(at)?;
-        let contact = parse_ids(HEADER[5], &f[5]).map_err(at)?;
-        for id in assignee.iter().chain(&contact) {
-            if !known(id) {
-                return Err(at(format!("unknown contact `[{id}]`: no <person id=\"{id}\"> in the XML's people table")));
-            }
-        }
-        for i in [6, 7] {
-            if !f[i].is_empty() && !is_date(&f[i]) {
-                return Err(at(format!("bad {} `{}`: expected YYYY-MM or YYYY-MM-DD", HEADER[i], f[i])));
-            }
-        }
-        if !f[9].is_empty() && f[9].parse::<u32>().is_err() {
-            return Err(at(format!("bad Service Code `{}`: expected a number of at most 32 bits", f[9])));
-        }
-        let alias_of = f[11].find(ALIAS_PREFIX).map(|start| {
-            let rest = &f[11][start + ALIAS_PREFIX.len()..];
-            rest.split('"').next().unwrap_or("").to_owned()
-        });
-        let status = status_of(name.as_deref(), &f[3]);
-        out.push(Row {
-            line: raw.line,
-            name,
-            ports,
-            proto,
-            description: f[3].clone(),
-            assignee,
-            contact,
-            registration_date: f[6].clone(),
-            modification_date: f[7].clone(),
-            reference: f[8].clone(),
-            service_code: f[9].clone(),
-            unauthorized_use: f[10].clone(),
-            notes: f[11].clone(),
-            alias_of,
-            status,
-        });
+        out.push(row_from_csv(raw).map_err(|message| Error::at(csv_path, raw.line, message))?);
     }
     // Record indices are u16 in the tables; say so instead of overflowing.
     if out.len() > usize::from(u16::MAX) {
@@ -239,7 +169,116 @@ pub fn build(csv_path: &str, rows: &[CsvRow], xml: XmlData) -> Result<Registry, 
     }
     check_names(csv_path, &mut out)?;
     check_conflicts(csv_path, &out)?;
-    Ok(Registry { title: xml.title, updated: xml.updated, rows: out, people })
+    Ok(out)
+}
+
+/// One row typed; the error is the message without its location.
+fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
+    for (column, value) in raw.fields() {
+        // Only free-text columns may span lines or carry control bytes.
+        if !column.is_free_text() && value.chars().any(char::is_control) {
+            return Err(format!(
+                "field `{}` holds a line break or control character: `{}`",
+                column.title(),
+                value.escape_debug()
+            ));
+        }
+    }
+    let name = match raw.service_name.as_str() {
+        "" => None,
+        n if n.trim() != n => return Err(format!("service name `{n}` has leading or trailing spaces")),
+        n => Some(n.to_owned()),
+    };
+    let ports = parse_ports(&raw.port_number)?;
+    let proto = match raw.transport_protocol.as_str() {
+        "" => None,
+        "tcp" => Some(Proto::Tcp),
+        "udp" => Some(Proto::Udp),
+        "sctp" => Some(Proto::Sctp),
+        "dccp" => Some(Proto::Dccp),
+        other => {
+            return Err(format!("unknown transport protocol `{other}` (expected tcp, udp, sctp, dccp or nothing)"));
+        }
+    };
+    if name.is_none() && ports.is_none() {
+        return Err("row has neither a service name nor a port".to_owned());
+    }
+    let assignee = parse_ids(Column::Assignee.title(), &raw.assignee)?;
+    let contact = parse_ids(Column::Contact.title(), &raw.contact)?;
+    for column in [Column::RegistrationDate, Column::ModificationDate] {
+        let value = raw.get(column);
+        if !value.is_empty() && !is_date(value) {
+            return Err(format!("bad {} `{value}`: expected YYYY-MM or YYYY-MM-DD", column.title()));
+        }
+    }
+    if !raw.service_code.is_empty() && raw.service_code.parse::<u32>().is_err() {
+        return Err(format!("bad Service Code `{}`: expected a number of at most 32 bits", raw.service_code));
+    }
+    let notes = &raw.assignment_notes;
+    let alias_of = notes.find(ALIAS_PREFIX).map(|start| {
+        let rest = &notes[start + ALIAS_PREFIX.len()..];
+        rest.split('"').next().unwrap_or("").to_owned()
+    });
+    let status = status_of(name.as_deref(), &raw.description);
+    Ok(Row {
+        line: raw.line,
+        name,
+        ports,
+        proto,
+        description: raw.description.clone(),
+        assignee,
+        contact,
+        registration_date: raw.registration_date.clone(),
+        modification_date: raw.modification_date.clone(),
+        reference: raw.reference.clone(),
+        service_code: raw.service_code.clone(),
+        unauthorized_use: raw.unauthorized_use.clone(),
+        notes: notes.clone(),
+        alias_of,
+        status,
+    })
+}
+
+/// How many bare ids the warning names before `…`.
+const BARE_IDS_SHOWN: usize = 5;
+
+/// Joins the validated rows with the XML's title, date and people. A
+/// contact id with no person is kept as a bare id, with one warning for
+/// all of them. `csv_path` is used in messages.
+pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, Error> {
+    let mut people = xml.people;
+    people.sort_by(|a, b| a.id.cmp(&b.id));
+    for pair in people.windows(2) {
+        if pair[0].id == pair[1].id {
+            return Err(Error::file(csv_path, format!("the XML lists person `{}` twice", pair[0].id)));
+        }
+    }
+    let known = |id: &str| people.binary_search_by(|p| p.id.as_str().cmp(id)).is_ok();
+    // Bare id -> first line naming it.
+    let mut bare: BTreeMap<&str, u64> = BTreeMap::new();
+    for row in &rows {
+        for id in row.assignee.iter().chain(&row.contact) {
+            if !known(id) {
+                bare.entry(id).or_insert(row.line);
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    if !bare.is_empty() {
+        let mut first: Vec<(&str, u64)> = bare.iter().map(|(&id, &line)| (id, line)).collect();
+        first.sort_by_key(|&(_, line)| line);
+        let shown: Vec<String> =
+            first.iter().take(BARE_IDS_SHOWN).map(|(id, line)| format!("[{id}] (line {line})")).collect();
+        let more = if bare.len() > BARE_IDS_SHOWN { ", …" } else { "" };
+        warnings.push(format!(
+            "{csv_path}: {} contact id(s) have no <person> in the XML's people table and stay bare ids \
+             (no name or organisation): {}{more}; give the XML of the CSV's date to resolve them",
+            bare.len(),
+            shown.join(", ")
+        ));
+    }
+    let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
+    Ok(Registry { title: xml.title, updated: xml.updated, rows, people, bare_ids, warnings })
 }
 
 fn parse_ports(text: &str) -> Result<Option<(u16, u16)>, String> {
