@@ -32,7 +32,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-#[cfg(feature = "std")]
+#[cfg(any(feature = "std", test))]
 extern crate std;
 
 mod constants;
@@ -44,6 +44,7 @@ mod protocol;
 mod record;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
@@ -54,6 +55,7 @@ pub use macros::private as __private;
 pub use person::{Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use record::{Ids, PortClass, PortRange, Record, Status};
+pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 
 /// Facts about the compiled-in snapshot.
 ///

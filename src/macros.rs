@@ -69,7 +69,7 @@ macro_rules! assert_unassigned {
 /// The const machinery behind the macros; not public API.
 #[doc(hidden)]
 pub mod private {
-    use crate::constants::{HINTS, LEN_START, PORTLESS, SUGGEST, SUGGEST_BY_LEN};
+    use crate::suggest::{Suggestion, Suggestions, first_row, suggest};
     use crate::{Protocol, Status};
 
     const NONE: u32 = u32::MAX;
@@ -140,42 +140,23 @@ pub mod private {
         }
     }
 
-    /// ASCII case-insensitive equality.
-    const fn eq(a: &str, b: &str) -> bool {
-        crate::tables::eq_ignore_case(a.as_bytes(), b.as_bytes())
-    }
-
     const fn slice(s: &str, from: usize, to: usize) -> &str {
         s.split_at(to).0.split_at(from).1
     }
 
     /// Whether `name` is registered at all, with or without a port.
     const fn registered(name: &str) -> bool {
+        crate::tables::name_slot(name).is_some()
+    }
+
+    /// The first row of `name` if it has a port on some protocol.
+    pub(crate) const fn ported_row(name: &str) -> Option<u16> {
         let mut p = 0;
         while p < 4 {
             if crate::port(name, Protocol::ALL[p]).is_some() {
-                return true;
+                return first_row(name);
             }
             p += 1;
-        }
-        let mut i = 0;
-        while i < PORTLESS.len() {
-            if eq(PORTLESS[i], name) {
-                return true;
-            }
-            i += 1;
-        }
-        false
-    }
-
-    /// Index of `name` in `SUGGEST`.
-    const fn ported_index(name: &str) -> Option<usize> {
-        let mut i = 0;
-        while i < SUGGEST.len() {
-            if eq(SUGGEST[i].0, name) {
-                return Some(i);
-            }
-            i += 1;
         }
         None
     }
@@ -236,46 +217,28 @@ pub mod private {
         m
     }
 
-    /// Appends `` `name/proto` (port) `` for `SUGGEST[i]`, or `` `name` (port) ``
-    /// when `proto` is `None` and every protocol agrees.
-    const fn entry(m: &mut Msg, i: usize, proto: Option<Protocol>) {
-        let (name, _, ports) = SUGGEST[i];
-        let (shown, port) = match proto {
-            Some(p) => (Some(p), ports[p as usize]),
-            None => {
-                let mut first = 4;
-                let mut agree = true;
-                let mut p = 0;
-                while p < 4 {
-                    if ports[p] != NONE {
-                        if first == 4 {
-                            first = p;
-                        } else if ports[p] != ports[first] {
-                            agree = false;
-                        }
-                    }
-                    p += 1;
-                }
-                (if agree { None } else { Some(Protocol::ALL[first]) }, ports[first])
-            }
-        };
+    /// Appends `` `name/proto` (port) ``, or `` `name` (port) `` when the
+    /// suggestion names no protocol.
+    pub(crate) const fn entry(m: &mut Msg, s: Suggestion) {
         m.str("`");
-        m.str(name);
-        if let Some(p) = shown {
+        m.str(s.name());
+        if let Some(p) = s.protocol() {
             m.str("/");
             m.str(p.as_str());
         }
         m.str("` (");
-        m.num(port);
+        m.num(s.port() as u32);
         m.str(")");
     }
 
-    /// Appends every protocol `SUGGEST[i]` has a port on: `` `a/tcp` (1) or `a/udp` (2) ``.
-    const fn registrations(m: &mut Msg, i: usize, last: &str) {
+    /// Appends every protocol the name of `row` has a port on:
+    /// `` `a/tcp` (1) or `a/udp` (2) ``.
+    pub(crate) const fn registrations(m: &mut Msg, row: u16, last: &str) {
+        let name = Suggestion::of(row, None).name();
         let mut left = 0;
         let mut q = 0;
         while q < 4 {
-            if SUGGEST[i].2[q] != NONE {
+            if crate::port(name, Protocol::ALL[q]).is_some() {
                 left += 1;
             }
             q += 1;
@@ -283,11 +246,11 @@ pub mod private {
         let mut shown = 0;
         q = 0;
         while q < 4 {
-            if SUGGEST[i].2[q] != NONE {
+            if crate::port(name, Protocol::ALL[q]).is_some() {
                 if shown > 0 {
                     m.str(if shown + 1 == left { last } else { ", " });
                 }
-                entry(m, i, Some(Protocol::ALL[q]));
+                entry(m, Suggestion::of(row, Some(Protocol::ALL[q])));
                 shown += 1;
             }
             q += 1;
@@ -295,7 +258,8 @@ pub mod private {
     }
 
     /// Appends `; did you mean A, B or C?`, or `(no similar registered name)`.
-    const fn offer(m: &mut Msg, picks: &[usize; 3], count: usize, proto: Option<Protocol>) {
+    pub(crate) const fn offer(m: &mut Msg, picks: &Suggestions) {
+        let count = picks.len();
         if count == 0 {
             m.str(" (no similar registered name)");
             return;
@@ -306,173 +270,26 @@ pub mod private {
             if i > 0 {
                 m.str(if i + 1 == count { " or " } else { ", " });
             }
-            entry(m, picks[i], proto);
+            if let Some(s) = picks.get(i) {
+                entry(m, s);
+            }
             i += 1;
         }
         m.str("?");
     }
 
-    /// Characters of `s` as a bit mask (a-z, 0-9, other); the generator's
-    /// `char_mask`.
-    const fn mask(s: &[u8]) -> u64 {
-        let mut m = 0u64;
-        let mut i = 0;
-        while i < s.len() {
-            let c = s[i].to_ascii_lowercase();
-            m |= 1
-                << match c {
-                    b'a'..=b'z' => c - b'a',
-                    b'0'..=b'9' => 26 + c - b'0',
-                    _ => 36,
-                };
-            i += 1;
-        }
-        m
-    }
-
-    const ROW: usize = 24;
-
-    /// Optimal-string-alignment distance, ASCII case-insensitive; both
-    /// shorter than `ROW`. Stops early with `max + 1` once every cell of a
-    /// row exceeds `max`.
-    const fn distance(a: &[u8], b: &[u8], max: usize) -> usize {
-        if b.len() >= ROW {
-            return max + 1;
-        }
-        let mut before = [0u8; ROW];
-        let mut prev = [0u8; ROW];
-        let mut j = 0;
-        while j <= b.len() {
-            prev[j] = j as u8;
-            j += 1;
-        }
-        let mut i = 1;
-        while i <= a.len() {
-            let mut cur = [0u8; ROW];
-            cur[0] = i as u8;
-            let mut low = cur[0];
-            let ca = a[i - 1].to_ascii_lowercase();
-            let mut j = 1;
-            while j <= b.len() {
-                let cb = b[j - 1].to_ascii_lowercase();
-                let cost = if ca == cb { 0 } else { 1 };
-                let mut best = prev[j - 1] + cost;
-                if prev[j] + 1 < best {
-                    best = prev[j] + 1;
-                }
-                if cur[j - 1] + 1 < best {
-                    best = cur[j - 1] + 1;
-                }
-                if i > 1
-                    && j > 1
-                    && ca == b[j - 2].to_ascii_lowercase()
-                    && a[i - 2].to_ascii_lowercase() == cb
-                    && before[j - 2] + 1 < best
-                {
-                    best = before[j - 2] + 1;
-                }
-                cur[j] = best;
-                if best < low {
-                    low = best;
-                }
-                j += 1;
-            }
-            if low as usize > max {
-                return max + 1;
-            }
-            before = prev;
-            prev = cur;
-            i += 1;
-        }
-        prev[b.len()] as usize
-    }
-
-    const fn has_port(i: usize, proto: Option<Protocol>) -> bool {
-        match proto {
-            Some(p) => SUGGEST[i].2[p as usize] != NONE,
-            None => true,
-        }
-    }
-
-    /// Up to three registered names closest to `name` having a port on
-    /// `proto` (any protocol if `None`): first a known misnomer's target
-    /// (`dns` → `domain`), then by edit distance (at most 1 + len/4, at most
-    /// 3), ties in registry order. Bounded: names failing a length or
-    /// character-set bound are skipped after a few steps, so the whole scan
-    /// stays far below rustc's const-evaluation step limit.
-    const fn closest(name: &str, proto: Option<Protocol>) -> ([usize; 3], usize) {
-        let mut picks = [0usize; 3];
-        let mut dists = [0usize; 3];
-        let mut count = 0;
-        let mut h = 0;
-        while h < HINTS.len() {
-            if eq(HINTS[h].0, name) {
-                if let Some(i) = ported_index(HINTS[h].1) {
-                    if has_port(i, proto) {
-                        picks[0] = i;
-                        count = 1;
-                    }
-                }
-            }
-            h += 1;
-        }
-        let hinted = count;
-        let a = name.as_bytes();
-        if a.len() >= ROW {
-            return (picks, count);
-        }
-        let max = if a.len() / 4 + 1 > 3 { 3 } else { a.len() / 4 + 1 };
-        let am = mask(a);
-        // Only names within `max` bytes of the input's length.
-        let lo = if a.len() > max { a.len() - max } else { 0 };
-        let hi = if a.len() + max + 1 < LEN_START.len() { a.len() + max + 1 } else { LEN_START.len() - 1 };
-        let mut at_len = LEN_START[lo];
-        while at_len < LEN_START[hi] {
-            let i = SUGGEST_BY_LEN[at_len] as usize;
-            at_len += 1;
-            let (cand, cm, _) = SUGGEST[i];
-            // One edit changes at most two characters of the set.
-            if ((am ^ cm).count_ones() as usize) > 2 * max || !has_port(i, proto) || eq(cand, name) {
-                continue;
-            }
-            let d = distance(a, cand.as_bytes(), max);
-            if d > max || (hinted == 1 && picks[0] == i) {
-                continue;
-            }
-            // After every pick closer, or as close and earlier in the registry.
-            let mut at = hinted;
-            while at < count && (dists[at] < d || (dists[at] == d && picks[at] < i)) {
-                at += 1;
-            }
-            if at < 3 {
-                let mut k = if count < 3 { count } else { 2 };
-                while k > at {
-                    picks[k] = picks[k - 1];
-                    dists[k] = dists[k - 1];
-                    k -= 1;
-                }
-                picks[at] = i;
-                dists[at] = d;
-                if count < 3 {
-                    count += 1;
-                }
-            }
-        }
-        (picks, count)
-    }
-
     /// `name` has no port on `proto` (or anywhere, if `None`).
     const fn not_found(spec: &str, name: &str, proto: Option<Protocol>) -> ! {
         let mut m = head(spec);
-        if let (Some(p), Some(i)) = (proto, ported_index(name)) {
+        if let (Some(p), Some(row)) = (proto, ported_row(name)) {
             // Registered, on other protocols: offer those.
             m.str("`");
-            m.str(SUGGEST[i].0);
+            m.str(Suggestion::of(row, None).name());
             m.str("` has no port on ");
             m.str(p.as_str());
             m.str(" in the IANA registry");
             m.str("; it is registered as ");
-            registrations(&mut m, i, " and ");
+            registrations(&mut m, row, " and ");
             m.fail()
         }
         if registered(name) {
@@ -489,8 +306,7 @@ pub mod private {
             m.str(p.as_str());
         }
         m.str(" in the IANA registry");
-        let (picks, count) = closest(name, proto);
-        offer(&mut m, &picks, count, proto);
+        offer(&mut m, &suggest(name, proto));
         m.fail()
     }
 
@@ -499,27 +315,24 @@ pub mod private {
         m.str("unknown protocol `");
         m.str(text);
         m.str("` (expected tcp, udp, sctp or dccp)");
-        match ported_index(name) {
-            Some(i) => {
+        match ported_row(name) {
+            Some(row) => {
                 m.str("; did you mean ");
-                registrations(&mut m, i, " or ");
+                registrations(&mut m, row, " or ");
                 m.str("?");
             }
-            None => {
-                let (picks, count) = closest(name, None);
-                offer(&mut m, &picks, count, None);
-            }
+            None => offer(&mut m, &suggest(name, None)),
         }
         m.fail()
     }
 
     const fn ambiguous(spec: &str, name: &str) -> ! {
         let mut m = head(spec);
-        let Some(i) = ported_index(name) else { m.fail() };
+        let Some(row) = ported_row(name) else { m.fail() };
         m.str("`");
-        m.str(SUGGEST[i].0);
+        m.str(Suggestion::of(row, None).name());
         m.str("` has different ports per protocol: ");
-        registrations(&mut m, i, " and ");
+        registrations(&mut m, row, " and ");
         m.str("; name the protocol");
         m.fail()
     }

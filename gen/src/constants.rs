@@ -114,6 +114,19 @@ pub struct Collision {
     pub losers: Vec<String>,
 }
 
+/// A name with a port, as the suggestion engine sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ported {
+    /// The name as first written.
+    pub name: String,
+    /// Index of the name's first row (with or without a port) in the
+    /// registry: the runtime crate identifies a suggestion by it.
+    pub first_row: usize,
+    /// First port per protocol (what `port()` answers; `None` without a
+    /// port there).
+    pub ports: [Option<u16>; 4],
+}
+
 /// Everything [`emit`] writes.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
@@ -121,9 +134,8 @@ pub struct Plan {
     pub constants: Vec<Constant>,
     /// Identifier collisions, sorted by identifier.
     pub collisions: Vec<Collision>,
-    /// Every name with a port: `(name, first port per protocol)`, in
-    /// registry order (what `port()` answers; `None` without a port there).
-    pub ported: Vec<(String, [Option<u16>; 4])>,
+    /// Every name with a port, in registry order of its first port.
+    pub ported: Vec<Ported>,
     /// Names registered without any port (DNS-SD service names), sorted.
     pub portless: Vec<String>,
 }
@@ -139,9 +151,11 @@ pub fn plan(registry: &Registry) -> Plan {
     let mut order: Vec<String> = Vec::new();
     let mut names: HashMap<String, (String, PerProto)> = HashMap::new();
     let mut all_names: BTreeMap<String, String> = BTreeMap::new();
-    for row in &registry.rows {
+    let mut first_row: HashMap<String, usize> = HashMap::new();
+    for (index, row) in registry.rows.iter().enumerate() {
         let Some(name) = &row.name else { continue };
         all_names.entry(name.to_ascii_lowercase()).or_insert_with(|| name.clone());
+        first_row.entry(name.to_ascii_lowercase()).or_insert(index);
         let Some(ports) = row.ports else { continue };
         let key = name.to_ascii_lowercase();
         let entry = names.entry(key.clone()).or_insert_with(|| {
@@ -187,7 +201,7 @@ pub fn plan(registry: &Registry) -> Plan {
     for key in &order {
         let (name, per_proto) = &names[key];
         let first = |p: Proto| per_proto[p.index()].as_ref().map(|s| s.2[0].0);
-        plan.ported.push((name.clone(), Proto::ALL.map(first)));
+        plan.ported.push(Ported { name: name.clone(), first_row: first_row[key], ports: Proto::ALL.map(first) });
     }
     plan.portless = all_names.iter().filter(|(k, _)| !names.contains_key(*k)).map(|(_, n)| n.clone()).collect();
     plan
@@ -240,21 +254,18 @@ pub fn doc(c: &Constant) -> String {
     doc
 }
 
-/// Bit mask of the characters of `name` (a-z, 0-9, anything else), for the
-/// cheap distance bound `port!` filters with.
-pub fn char_mask(name: &str) -> u64 {
-    name.bytes().fold(0, |mask, b| {
-        mask | 1u64
-            << match b.to_ascii_lowercase() {
-                c @ b'a'..=b'z' => c - b'a',
-                c @ b'0'..=b'9' => 26 + c - b'0',
-                _ => 36,
-            }
-    })
+/// The suggestion engine's character mask, shared verbatim with the runtime
+/// crate (emitted into its `constants.rs`).
+pub mod char_mask {
+    include!("char_mask.rs");
 }
 
+/// Source of [`char_mask`], emitted next to the tables it describes.
+pub const CHAR_MASK_SOURCE: &str = include_str!("char_mask.rs");
+
 /// The source of `$OUT_DIR/constants.rs`: `impl Tcp { pub const … }` per
-/// protocol and the `port!` tables (`SUGGEST`, `PORTLESS`, `HINTS`).
+/// protocol and the suggestion engine's tables (`SUGGEST_ROW`,
+/// `SUGGEST_MASK`, `SUGGEST_LEN_START`, `HINTS`) with its `char_mask`.
 pub fn emit(registry: &Registry) -> TokenStream {
     let plan = plan(registry);
     let mut out = TokenStream::new();
@@ -272,37 +283,48 @@ pub fn emit(registry: &Registry) -> TokenStream {
         });
         out.extend(quote! { impl #ty { #(#items)* } });
     }
-    let suggest = plan.ported.iter().map(|(name, ports)| {
-        let mask = Literal::u64_unsuffixed(char_mask(name));
-        let ports = ports.iter().map(|p| Literal::u32_unsuffixed(p.map_or(u32::MAX, u32::from)));
-        quote! { (#name, #mask, [#(#ports),*]) }
+    // The suggestion tables, by name length and then registry order, so
+    // that a query scans only names of about its length.
+    let mut by_len: Vec<&Ported> = plan.ported.iter().collect();
+    by_len.sort_by_key(|p| (p.name.len(), p.first_row));
+    let suggest_len = by_len.len();
+    let rows = by_len.iter().map(|p| {
+        // `model::build` rejects registries of more than u16::MAX rows.
+        Literal::u16_unsuffixed(u16::try_from(p.first_row).expect("row index fits in u16"))
     });
-    let suggest_len = plan.ported.len();
-    // Indices of `SUGGEST` grouped by name length, and where each length starts.
-    let longest = plan.ported.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
-    let mut by_len: Vec<usize> = (0..plan.ported.len()).collect();
-    by_len.sort_by_key(|&i| (plan.ported[i].0.len(), i));
-    let len_start = (0..=longest + 1).map(|len| by_len.partition_point(|&i| plan.ported[i].0.len() < len));
+    let masks = by_len.iter().map(|p| {
+        let protos = p.ports.iter().enumerate().filter(|(_, port)| port.is_some());
+        let protos = protos.fold(0u32, |bits, (i, _)| bits | 1 << (char_mask::PROTO_SHIFT + i as u32));
+        Literal::u32_unsuffixed(char_mask::char_mask(p.name.as_bytes()) | protos)
+    });
+    let longest = by_len.last().map_or(0, |p| p.name.len());
+    let len_start = (0..=longest + 1).map(|len| {
+        let at = by_len.partition_point(|p| p.name.len() < len);
+        Literal::u16_unsuffixed(u16::try_from(at).expect("row count fits in u16"))
+    });
     let len_start_len = longest + 2;
-    let by_len = by_len.iter().map(|&i| Literal::u16_unsuffixed(i as u16));
-    let portless = &plan.portless;
-    let portless_len = portless.len();
     let hints = HINTS.iter().map(|(from, to)| quote! { (#from, #to) });
     let hints_len = HINTS.len();
+    let char_mask_source: TokenStream = CHAR_MASK_SOURCE.parse().expect("char_mask.rs is valid Rust");
     out.extend(quote! {
-        /// Every name with a port: (name, character mask, first port per
-        /// protocol or `u32::MAX`), in registry order. Read only by
-        /// `port!`'s const evaluation: never in a binary. A reference, so
-        /// that each use copies a pointer, not the table.
-        pub(crate) const SUGGEST: &[(&str, u64, [u32; 4]); #suggest_len] = &[#(#suggest),*];
-        /// Indices of `SUGGEST` by name length, then registry order.
-        pub(crate) const SUGGEST_BY_LEN: &[u16; #suggest_len] = &[#(#by_len),*];
-        /// `SUGGEST_BY_LEN[LEN_START[n]..LEN_START[n + 1]]` have `n` bytes.
-        pub(crate) const LEN_START: &[usize; #len_start_len] = &[#(#len_start),*];
-        /// Names registered without any port, sorted.
-        pub(crate) const PORTLESS: &[&str; #portless_len] = &[#(#portless),*];
+        /// The suggestion engine's character mask, shared verbatim with the
+        /// generator (`iana-ports-gen/src/char_mask.rs`).
+        pub(crate) mod char_mask {
+            #char_mask_source
+        }
+        /// The first row (registry index) of every name with a port, sorted
+        /// by name length, then registry order: the suggestion engine's
+        /// candidates.
+        pub(crate) static SUGGEST_ROW: [u16; #suggest_len] = [#(#rows),*];
+        /// Per entry of `SUGGEST_ROW`: `char_mask::char_mask` of the name,
+        /// and above `char_mask::PROTO_SHIFT` one bit per protocol (tcp,
+        /// udp, sctp, dccp) the name has a port on.
+        pub(crate) static SUGGEST_MASK: [u32; #suggest_len] = [#(#masks),*];
+        /// `SUGGEST_ROW[SUGGEST_LEN_START[n]..SUGGEST_LEN_START[n + 1]]`
+        /// are the names of `n` bytes.
+        pub(crate) static SUGGEST_LEN_START: [u16; #len_start_len] = [#(#len_start),*];
         /// Common names that are not IANA's → the registered name meant.
-        pub(crate) const HINTS: &[(&str, &str); #hints_len] = &[#(#hints),*];
+        pub(crate) static HINTS: [(&str, &str); #hints_len] = [#(#hints),*];
     });
     out
 }
@@ -370,7 +392,7 @@ mod tests {
     #[test]
     fn the_generated_source_parses() {
         let file: syn::File = syn::parse2(emit(&shipped())).unwrap();
-        assert_eq!(file.items.len(), 9); // four impls, five tables
+        assert_eq!(file.items.len(), 9); // four impls, the mask module, four tables
     }
 
     #[test]
@@ -512,9 +534,34 @@ mod tests {
     }
 
     #[test]
+    fn char_mask_bits() {
+        use char_mask::char_mask;
+        assert_eq!(char_mask(b""), 0);
+        assert_eq!(char_mask(b"Ab"), 0b11);
+        assert_eq!(char_mask(b"aB"), char_mask(b"ba"));
+        assert_eq!(char_mask(b"z9"), 1 << 25 | 1 << 26);
+        assert_eq!(char_mask(b"0-_/*"), 1 << 26 | 1 << 27);
+        assert!(char_mask(&[0xFF, b'.']) < 1 << char_mask::CHAR_BITS);
+    }
+
+    #[test]
+    fn suggestion_tables() {
+        let registry = shipped();
+        let plan = plan(&registry);
+        let x11 = plan.ported.iter().find(|p| p.name == "x11").unwrap();
+        assert_eq!(registry.rows[x11.first_row].name.as_deref(), Some("x11"));
+        assert_eq!(x11.ports, [Some(6000), Some(6000), None, None]);
+        // A name's first row may have no port; it is still the name's id.
+        let source = emit(&registry).to_string();
+        assert!(source.contains("static SUGGEST_ROW"), "{source:.200}");
+        assert!(source.contains("const fn char_mask"));
+        assert!(!source.contains("& str , u64"), "no string reference per name");
+    }
+
+    #[test]
     fn hints_point_from_unported_to_ported_names() {
         let plan = plan(&shipped());
-        let ported = |n: &str| plan.ported.iter().any(|(p, _)| p.eq_ignore_ascii_case(n));
+        let ported = |n: &str| plan.ported.iter().any(|p| p.name.eq_ignore_ascii_case(n));
         for (from, to) in HINTS {
             assert!(!ported(from), "{from} is registered with a port");
             assert!(ported(to), "{to} has no port");
