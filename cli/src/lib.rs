@@ -19,6 +19,7 @@ use core::fmt;
 
 use iana_ports::{PortRange, Protocol, Record, Status};
 
+pub mod diff;
 pub mod etc_services;
 pub mod json;
 pub mod streams;
@@ -290,6 +291,23 @@ impl fmt::Display for PortStatus {
             _ => Ok(()),
         }
     }
+}
+
+/// The registered name people mean by `name` when `name` is one of the
+/// well-known names the registry spells otherwise (`dns` → `domain`,
+/// `x11-1` → `x11`, `rdp` → `ms-wbt-server`; the table is
+/// `iana_ports_gen::hints::HINTS`, which `port!` uses too), from the
+/// library's suggestion engine.
+///
+/// ```
+/// let s = iana_ports_cli::misnomer("DNS", None).unwrap();
+/// assert_eq!((s.name(), s.port()), ("domain", 53));
+/// assert!(iana_ports_cli::misnomer("domain", None).is_none());
+/// ```
+pub fn misnomer(name: &str, protocol: Option<Protocol>) -> Option<iana_ports::Suggestion> {
+    let name = name.trim();
+    let hinted = iana_ports_gen::hints::HINTS.iter().any(|(from, _)| from.eq_ignore_ascii_case(name));
+    if hinted { iana_ports::suggest(name, protocol).next() } else { None }
 }
 
 /// Whether a row names a service (the rows a lookup counts as "found").

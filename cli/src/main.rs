@@ -47,6 +47,8 @@ EXAMPLES:
   iana-ports --json 443 | jq -r '.records[].service_name'
   iana-ports --etc-services > services && sudo cp services /etc/services
   iana-ports --info              snapshot date and row counts
+  iana-ports diff old.csv        what changed since an older IANA CSV
+  iana-ports diff /etc/services  how this machine's services file differs
 
 OUTPUT:
   On a terminal the table fits its width (COLUMNS if set): long texts are
@@ -99,8 +101,13 @@ enum Shell {
     after_long_help = AFTER_HELP,
     arg_required_else_help = true,
     group(ArgGroup::new("mode").required(true).args(["query", "search", "etc_services", "info", "completions", "man"])),
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// What to look up: PORT, PORT/PROTO, START-END[/PROTO], NAME or NAME/PROTO.
     #[arg(value_name = "QUERY")]
     query: Option<String>,
@@ -146,6 +153,77 @@ struct Cli {
     man: bool,
 }
 
+const DIFF_ABOUT: &str = "\
+Compare FILE with the registry compiled into this program. FILE is IANA's
+service-names-port-numbers.csv of any date (recognised by its header line) or
+an /etc/services file; `-` reads standard input.
+
+IANA's CSV: rows are keyed by (service name in any case, port or range as
+written, protocol) and counted as a multiset. The output starts with
+`N added, N removed, N changed`, then lists the rows: added are in the
+built-in snapshot and not in FILE, removed are in FILE and not in the
+snapshot, changed share a key and differ in the named columns (FILE's value
+-> the snapshot's).
+
+/etc/services: every name and alias gets a verdict: registered (the registry
+has the name on a row covering that port for that protocol, or for every
+protocol), elsewhere (the name is registered, not there), unregistered (not a
+registry name) or other-protocol (ddp...). The output gives a summary line,
+then the entries that are not registered, with the names the registry has on
+that port.
+
+--json prints {\"added\", \"removed\", \"changed\": [{\"before\", \"after\",
+\"columns\"}]} or {\"entries\": [{\"name\", \"port\", \"protocol\", \"verdict\",
+\"registry\"}]}, records as in the lookup's JSON (see the crate's README).
+
+EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
+2 trouble (FILE unreadable or malformed: the message names the line).";
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Compare IANA's CSV of another date, or an /etc/services file, with the compiled-in snapshot.
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// IANA's CSV or an /etc/services file (`-`: standard input).
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+        /// Print one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
+    let shown = file.display().to_string();
+    let bytes = match shown.as_str() {
+        "-" => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
+        }
+        _ => std::fs::read(file),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            streams.err(&format!("iana-ports: diff: {shown}: cannot read: {e}"));
+            return TROUBLE;
+        }
+    };
+    match iana_ports_cli::diff::diff(&shown, &bytes) {
+        Ok(report) => {
+            match json {
+                true => emit_json(streams, &report.json()),
+                false => streams.out(&report.text()),
+            }
+            if report.same() { 0 } else { 1 }
+        }
+        Err(e) => {
+            streams.err(&format!("iana-ports: diff: {e}"));
+            TROUBLE
+        }
+    }
+}
+
 fn usage_error(streams: &mut Streams, message: &str) -> u8 {
     streams.err(&format!(
         "iana-ports: error: {message}\niana-ports: {ACCEPTED}\nTry 'iana-ports --help' for more information."
@@ -172,6 +250,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli, streams: &mut Streams) -> u8 {
+    if let Some(Command::Diff { file, json }) = &cli.command {
+        return diff(file, *json, streams);
+    }
     let json = cli.json || cli.format == Format::Json;
     let terminal = std::io::stdout().is_terminal();
     let terminal_width = || terminal_size::terminal_size().map(|(w, _)| w.0);
@@ -221,10 +302,15 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         }
         let rows: Vec<_> = iana_ports::search(text).collect();
         let found = !rows.is_empty();
+        let see_also: Vec<_> = iana_ports_cli::misnomer(text, None).into_iter().collect();
         if !found {
-            streams.err(&format!("iana-ports: no registry row matches {text:?}"));
+            let mut message = format!("iana-ports: no registry row matches {text:?}");
+            if !see_also.is_empty() {
+                message.push_str(&format!("\niana-ports: {}", did_you_mean(&see_also)));
+            }
+            streams.err(&message);
         }
-        show(streams, &Asked::Search(text), found, &[], &rows, output);
+        show(streams, &Asked::Search(text), found, &[], &rows, &see_also, output);
         return if found { 0 } else { 1 };
     }
     let input = cli.query.as_deref().unwrap_or_default();
@@ -235,10 +321,17 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     let rows = query.rows();
     let found = rows.iter().any(|r| is_named(r));
     let statuses = query.port_status();
+    let suggestions: Vec<_> = match &query.target {
+        Target::Name(name) if rows.is_empty() && iana_ports::by_name(name).len() == 0 => {
+            iana_ports::suggest(name, query.protocol).collect()
+        }
+        Target::Name(name) => iana_ports_cli::misnomer(name, query.protocol).into_iter().collect(),
+        _ => Vec::new(),
+    };
     if !found {
-        streams.err(&format!("iana-ports: {}", not_found(input.trim(), &query)));
+        streams.err(&format!("iana-ports: {}", not_found(input.trim(), &query, &suggestions)));
     }
-    show(streams, &Asked::Lookup(input, &query), found, &statuses, &rows, output);
+    show(streams, &Asked::Lookup(input, &query), found, &statuses, &rows, &suggestions, output);
     if found { 0 } else { 1 }
 }
 
@@ -248,7 +341,17 @@ fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
     streams.out(&text);
 }
 
-fn not_found(input: &str, query: &Query) -> String {
+/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
+fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
+    let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("did you mean {one}?"),
+        [rest @ .., last] => format!("did you mean {} or {last}?", rest.join(", ")),
+    }
+}
+
+fn not_found(input: &str, query: &Query, suggestions: &[iana_ports::Suggestion]) -> String {
     match &query.target {
         Target::Name(name) => {
             let elsewhere: Vec<String> = iana_ports::by_name(name)
@@ -260,7 +363,14 @@ fn not_found(input: &str, query: &Query) -> String {
                     v
                 });
             if elsewhere.is_empty() {
-                format!("no service named {name:?} in the registry (try --search {name:?})")
+                match suggestions {
+                    [] => format!(
+                        "no service named {name:?} in the registry\niana-ports: --search {name:?} looks for it in every column"
+                    ),
+                    _ => {
+                        format!("no service named {name:?} in the registry\niana-ports: {}", did_you_mean(suggestions))
+                    }
+                }
             } else {
                 format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
             }
@@ -284,11 +394,12 @@ fn show(
     found: bool,
     statuses: &[iana_ports_cli::PortStatus],
     rows: &[&'static iana_ports::Record],
+    suggestions: &[iana_ports::Suggestion],
     output: Output,
 ) {
     let people = referenced_people(rows);
     if output.json {
-        emit_json(streams, &json::answer(asked, found, statuses, rows, &people));
+        emit_json(streams, &json::answer(asked, found, statuses, rows, &people, suggestions));
         return;
     }
     if output.short {
@@ -320,6 +431,19 @@ fn show(
         text.push('\n');
         text.push_str(&t.text);
         cut |= t.cut;
+    }
+    // A found name or a search that is also a well-known misnomer: point
+    // to the registered name (`--search dns` → domain).
+    if found {
+        let asked = match asked {
+            Asked::Search(text) => text.trim(),
+            Asked::Lookup(input, _) => input.trim(),
+        };
+        for s in suggestions {
+            let line = format!("see also: {s}, the registry's name for what is often called {asked:?}");
+            text.push('\n');
+            text.push_str(&if style.full { format!("{line}\n") } else { table::wrap(&line, style.width) });
+        }
     }
     streams.out(&text);
     if cut {

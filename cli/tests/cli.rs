@@ -192,6 +192,56 @@ fn unknown_name() {
 }
 
 #[test]
+fn names_people_type_get_the_registered_name() {
+    let mut cases = vec![
+        ("dns", "domain (53)"),
+        ("whois", "nicname (43)"),
+        ("postgres", "postgresql (5432)"),
+        ("snmp-trap", "snmptrap (162)"),
+        ("pop-3", "pop3 (110)"),
+        ("kerberos5", "kerberos (88)"),
+        ("PORTMAPPER", "sunrpc (111)"),
+        ("htps", "https (443)"),
+    ];
+    let x11: Vec<String> = (1..=7).map(|i| format!("x11-{i}")).collect();
+    cases.extend(x11.iter().map(|n| (n.as_str(), "x11 (6000)")));
+    for (name, first) in cases {
+        let r = cli(&[name]);
+        assert_eq!(r.code, 1, "{name}");
+        assert!(r.out.is_empty(), "{name}: {}", r.out);
+        assert!(r.err.contains(&format!("iana-ports: no service named {name:?} in the registry\n")), "{}", r.err);
+        assert!(r.err.contains(&format!("iana-ports: did you mean {first}")), "{name}: {}", r.err);
+        let (code, v) = json(&["--json", name]);
+        assert_eq!(code, 1);
+        assert_eq!(v["suggestions"][0]["name"], first.split(' ').next().unwrap(), "{name}");
+    }
+    // With a protocol, the port on it.
+    let (_, v) = json(&["--json", "dns/udp"]);
+    assert_eq!(v["suggestions"][0], serde_json::json!({"name": "domain", "port": 53, "protocol": "udp"}));
+    // Registered without a port (DNS-SD): found, and pointed to the ported name.
+    for (name, see) in [("imap2", "see also: imap (143)"), ("rdp", "see also: ms-wbt-server (3389)")] {
+        let r = cli(&[name]);
+        assert_eq!(r.code, 0, "{name}");
+        assert!(r.out.contains(see), "{name}: {}", r.out);
+    }
+    // A search for a misnomer points to the registered name too.
+    let r = cli(&["--search", "dns"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.ends_with("\nsee also: domain (53), the registry's name for what is often called \"dns\"\n"),
+        "{}",
+        r.out
+    );
+    let (_, v) = json(&["--json", "--search", "dns"]);
+    assert_eq!(v["suggestions"][0]["name"], "domain");
+    // Nothing close: no suggestion, the hint to search.
+    let r = cli(&["qqqqqqqqqqqq"]);
+    assert_eq!(r.code, 1);
+    assert!(!r.err.contains("did you mean"), "{}", r.err);
+    assert!(r.err.contains("--search \"qqqqqqqqqqqq\" looks for it in every column"), "{}", r.err);
+}
+
+#[test]
 fn name_on_another_protocol() {
     let r = cli(&["https/dccp"]);
     assert_eq!(r.code, 1);
@@ -269,7 +319,11 @@ fn keys(v: &Value) -> Vec<&str> {
 fn json_schema_of_a_lookup() {
     let (code, v) = json(&["--json", "8448/tcp"]);
     assert_eq!(code, 0);
-    assert_eq!(keys(&v), ["schema_version", "registry", "query", "found", "port_status", "records", "contacts"]);
+    assert_eq!(
+        keys(&v),
+        ["schema_version", "registry", "query", "found", "port_status", "records", "contacts", "suggestions"]
+    );
+    assert_eq!(v["suggestions"], Value::Array(vec![]));
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["registry"]["updated"], iana_ports::REGISTRY.updated);
     assert_eq!(v["query"]["kind"], "port");
