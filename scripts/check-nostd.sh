@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds tests/check-nostd for a bare-metal target (no std, no allocator):
-# proof that iana-ports, its const lookups, typed constants and `port!`
-# work in #![no_std]. Builds the minimal and the full column set.
+# proof that iana-ports, its const lookups, typed constants, `port!`,
+# `ports!`, `PortSpec` and `suggest` work in #![no_std]. Builds the minimal
+# and the full column set.
 # Usage: scripts/check-nostd.sh [target]   (default thumbv7em-none-eabihf)
 set -eu
 target="${1:-thumbv7em-none-eabihf}"

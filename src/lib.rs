@@ -44,6 +44,7 @@ mod protocol;
 mod record;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod spec;
 mod suggest;
 mod tables;
 
@@ -55,6 +56,7 @@ pub use macros::private as __private;
 pub use person::{Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use record::{Ids, PortClass, PortRange, Record, Status};
+pub use spec::{PortSpec, Resolve, SpecError, SpecErrorKind, SpecTarget};
 pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 
 /// Facts about the compiled-in snapshot.

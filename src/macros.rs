@@ -1,4 +1,4 @@
-//! `port!` and `assert_unassigned!`: registry checks that run in the
+//! `port!`, `ports!` and `assert_unassigned!`: registry checks that run in the
 //! compiler. Both are `macro_rules!` over `const fn`s; a failure is a
 //! const-evaluation panic whose message is built here, in a fixed buffer.
 
@@ -66,24 +66,74 @@ macro_rules! assert_unassigned {
     };
 }
 
+/// Port specs checked at compile time, for allow-lists: every
+/// `(protocol, port range)` the specs resolve to, in the order given and,
+/// within a spec, in [`PortSpec::resolve`](crate::PortSpec::resolve)'s
+/// order. Expands to a `&'static [(Protocol, PortRange); N]` constant, so
+/// it fits `const` and `static` items, in `no_std` too.
+///
+/// ```
+/// use iana_ports::{PortRange, Protocol};
+///
+/// const ALLOW: &[(Protocol, PortRange)] = iana_ports::ports!("ssh/tcp", "https/tcp", "6000-6063/tcp");
+/// assert_eq!(
+///     ALLOW,
+///     [
+///         (Protocol::Tcp, PortRange { start: 22, end: 22 }),
+///         (Protocol::Tcp, PortRange { start: 443, end: 443 }),
+///         (Protocol::Tcp, PortRange { start: 6000, end: 6063 }),
+///     ]
+/// );
+/// // A name means every row with a port; no protocol means each of them.
+/// assert_eq!(iana_ports::ports!("msp/tcp").len(), 2); // 18 and 2438
+/// assert_eq!(iana_ports::ports!("SSH").len(), 3); // tcp, udp, sctp
+/// assert_eq!(iana_ports::ports!("53").len(), 4);
+/// ```
+///
+/// A typo, an unknown protocol, a name without a port or any other bad
+/// spec fails the build, quoting the spec, with `port!`'s suggestions:
+///
+/// ```compile_fail
+/// const ALLOW: &[(iana_ports::Protocol, iana_ports::PortRange)] = iana_ports::ports!("ssh/tcp", "htps/tcp");
+/// // error[E0080]: evaluation panicked: ports!("htps/tcp"): no service `htps`
+/// // on tcp in the IANA registry; did you mean `https/tcp` (443), …?
+/// ```
+///
+/// ```compile_fail
+/// let p = iana_ports::ports!("matrix"); // `matrix` is registered without a port
+/// ```
+///
+/// ```compile_fail
+/// let p = iana_ports::ports!("443/tcpp"); // unknown protocol `tcpp`
+/// ```
+#[macro_export]
+macro_rules! ports {
+    ($($spec:expr),* $(,)?) => {{
+        const SPECS: &[&str] = &[$($spec),*];
+        const LEN: usize = $crate::__private::ports_len(SPECS);
+        const PORTS: [($crate::Protocol, $crate::PortRange); LEN] = $crate::__private::ports::<LEN>(SPECS);
+        &PORTS
+    }};
+}
+
 /// The const machinery behind the macros; not public API.
 #[doc(hidden)]
 pub mod private {
     use crate::suggest::{Suggestion, Suggestions, first_row, suggest};
-    use crate::{Protocol, Status};
+    use crate::{PortRange, PortSpec, Protocol, Status};
 
     const NONE: u32 = u32::MAX;
 
     /// A message assembled during const evaluation; truncated at capacity.
     pub struct Msg {
-        buf: [u8; 480],
+        buf: [u8; 1024],
         len: usize,
     }
 
     impl Msg {
         /// An empty message.
         pub const fn new() -> Msg {
-            Msg { buf: [0; 480], len: 0 }
+            Msg { buf: [0; 1024], len: 0 }
         }
 
         /// Appends `s`.
@@ -257,6 +307,21 @@ pub mod private {
         }
     }
 
+    /// Appends `` `a` (1), `b` (2) or `c` (3) ``, `last` before the last.
+    const fn list(m: &mut Msg, picks: &Suggestions, last: &str) {
+        let count = picks.len();
+        let mut i = 0;
+        while i < count {
+            if i > 0 {
+                m.str(if i + 1 == count { last } else { ", " });
+            }
+            if let Some(s) = picks.get(i) {
+                entry(m, s);
+            }
+            i += 1;
+        }
+    }
+
     /// Appends `; did you mean A, B or C?`, or `(no similar registered name)`.
     pub(crate) const fn offer(m: &mut Msg, picks: &Suggestions) {
         let count = picks.len();
@@ -265,16 +330,7 @@ pub mod private {
             return;
         }
         m.str("; did you mean ");
-        let mut i = 0;
-        while i < count {
-            if i > 0 {
-                m.str(if i + 1 == count { " or " } else { ", " });
-            }
-            if let Some(s) = picks.get(i) {
-                entry(m, s);
-            }
-            i += 1;
-        }
+        list(m, picks, " or ");
         m.str("?");
     }
 
@@ -335,6 +391,51 @@ pub mod private {
         registrations(&mut m, row, " and ");
         m.str("; name the protocol");
         m.fail()
+    }
+
+    /// `ports!`: how many entries `specs` resolve to (fails on a bad spec).
+    pub const fn ports_len(specs: &[&str]) -> usize {
+        let mut len = 0;
+        let mut i = 0;
+        while i < specs.len() {
+            let mut entries = spec_or_fail(specs[i]).resolve();
+            while entries.next_entry().is_some() {
+                len += 1;
+            }
+            i += 1;
+        }
+        len
+    }
+
+    /// `ports!`: the `N` entries `specs` resolve to, in order.
+    pub const fn ports<const N: usize>(specs: &[&str]) -> [(Protocol, PortRange); N] {
+        let mut out = [(Protocol::Tcp, PortRange { start: 0, end: 0 }); N];
+        let mut len = 0;
+        let mut i = 0;
+        while i < specs.len() {
+            let mut entries = spec_or_fail(specs[i]).resolve();
+            while let Some(entry) = entries.next_entry() {
+                out[len] = entry;
+                len += 1;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// `spec` parsed, or a build failure: `ports!("spec"): reason`.
+    const fn spec_or_fail(spec: &str) -> PortSpec {
+        match PortSpec::parse(spec) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                let mut m = Msg::new();
+                m.str("ports!(\"");
+                m.str(spec);
+                m.str("\"): ");
+                err.write_reason(&mut m);
+                m.fail()
+            }
+        }
     }
 
     /// `assert_unassigned!`: see the macro.

@@ -65,6 +65,45 @@ impl Protocol {
         None
     }
 
+    /// The protocol's number in IP headers (IANA's *Assigned Internet
+    /// Protocol Numbers*): the IPv4 `Protocol` field, the IPv6 `Next
+    /// Header`. TCP 6, UDP 17, DCCP 33, SCTP 132.
+    ///
+    /// ```
+    /// use iana_ports::Protocol;
+    /// assert_eq!(Protocol::Tcp.ip_number(), 6);
+    /// const SCTP: u8 = Protocol::Sctp.ip_number();
+    /// assert_eq!(SCTP, 132);
+    /// ```
+    pub const fn ip_number(self) -> u8 {
+        match self {
+            Protocol::Tcp => 6,
+            Protocol::Udp => 17,
+            Protocol::Sctp => 132,
+            Protocol::Dccp => 33,
+        }
+    }
+
+    /// The protocol with IP protocol number `number`, if it is one of the
+    /// four (the inverse of [`ip_number`](Self::ip_number)).
+    ///
+    /// ```
+    /// use iana_ports::Protocol;
+    /// assert_eq!(Protocol::from_ip_number(17), Some(Protocol::Udp));
+    /// const DCCP: Option<Protocol> = Protocol::from_ip_number(33);
+    /// assert_eq!(DCCP, Some(Protocol::Dccp));
+    /// assert_eq!(Protocol::from_ip_number(1), None); // ICMP
+    /// ```
+    pub const fn from_ip_number(number: u8) -> Option<Protocol> {
+        match number {
+            6 => Some(Protocol::Tcp),
+            17 => Some(Protocol::Udp),
+            132 => Some(Protocol::Sctp),
+            33 => Some(Protocol::Dccp),
+            _ => None,
+        }
+    }
+
     /// The protocol of a record's flag bits (1-4), if any.
     pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
         match code {
@@ -123,3 +162,25 @@ impl fmt::Display for ParseProtocolError {
 
 #[cfg(feature = "std")]
 impl std::error::Error for ParseProtocolError {}
+
+#[cfg(test)]
+mod tests {
+    use super::Protocol;
+
+    #[test]
+    fn ip_numbers_round_trip_for_every_byte() {
+        let mut found = 0;
+        for number in 0..=u8::MAX {
+            if let Some(p) = Protocol::from_ip_number(number) {
+                assert_eq!(p.ip_number(), number);
+                found += 1;
+            }
+        }
+        assert_eq!(found, 4);
+        for p in Protocol::ALL {
+            assert_eq!(Protocol::from_ip_number(p.ip_number()), Some(p));
+        }
+        // IANA's protocol-numbers registry.
+        assert_eq!(Protocol::ALL.map(Protocol::ip_number), [6, 17, 132, 33]);
+    }
+}

@@ -52,7 +52,8 @@ const ROW: usize = 24;
 /// assert_eq!(suggest("qqqqqqqqqqqq", None).len(), 0);
 /// ```
 pub const fn suggest(name: &str, proto: Option<Protocol>) -> Suggestions {
-    let mut out = Suggestions { rows: [0; MAX_SUGGESTIONS], len: 0, front: 0, proto };
+    let mut out = Suggestions::EMPTY;
+    out.protos = [proto; MAX_SUGGESTIONS];
     let mut dists = [0usize; MAX_SUGGESTIONS];
     let mut h = 0;
     while h < HINTS.len() {
@@ -223,12 +224,33 @@ pub(crate) const fn distance(a: &[u8], b: &[u8], max: usize) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Suggestions {
     rows: [u16; MAX_SUGGESTIONS],
+    protos: [Option<Protocol>; MAX_SUGGESTIONS],
     len: u8,
     front: u8,
-    proto: Option<Protocol>,
 }
 
 impl Suggestions {
+    /// No suggestions.
+    pub(crate) const EMPTY: Suggestions =
+        Suggestions { rows: [0; MAX_SUGGESTIONS], protos: [None; MAX_SUGGESTIONS], len: 0, front: 0 };
+
+    /// The protocols the name of `row` has a port on, each as a suggestion
+    /// (at most three: for a name without a port on the protocol asked).
+    pub(crate) const fn registrations(row: u16) -> Suggestions {
+        let mut out = Suggestions::EMPTY;
+        let name = row_name(row);
+        let mut p = 0;
+        while p < Protocol::ALL.len() && (out.len as usize) < MAX_SUGGESTIONS {
+            if crate::port(name, Protocol::ALL[p]).is_some() {
+                out.rows[out.len as usize] = row;
+                out.protos[out.len as usize] = Some(Protocol::ALL[p]);
+                out.len += 1;
+            }
+            p += 1;
+        }
+        out
+    }
+
     /// How many suggestions are left.
     ///
     /// ```
@@ -249,7 +271,8 @@ impl Suggestions {
         if i >= self.len() {
             return None;
         }
-        Some(Suggestion::of(self.rows[self.front as usize + i], self.proto))
+        let at = self.front as usize + i;
+        Some(Suggestion::of(self.rows[at], self.protos[at]))
     }
 }
 

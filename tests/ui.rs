@@ -1,4 +1,4 @@
-//! Every build-time failure message, pinned with trybuild: `port!`,
+//! Every build-time failure message, pinned with trybuild: `port!`, `ports!`,
 //! `assert_unassigned!`, a misspelt typed constant and (built with
 //! `--no-default-features`) the accessors of dropped columns.
 //!

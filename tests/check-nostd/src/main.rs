@@ -1,7 +1,8 @@
 //! A `#![no_std]`, `#![no_main]` firmware-shaped binary using the const
-//! lookups, the typed constants, `port!` and `assert_unassigned!`, plus the
-//! run-time lookups (so that the tables are linked and `size -A` shows
-//! their cost).
+//! lookups, the typed constants, `port!`, `ports!`, `PortSpec` in const and
+//! `assert_unassigned!`, plus the run-time lookups, `PortSpec::parse` and
+//! `suggest` (so that the tables are linked and `size -A` shows their
+//! cost).
 
 #![no_std]
 #![no_main]
@@ -9,7 +10,7 @@
 use core::hint::black_box;
 use core::panic::PanicInfo;
 
-use iana_ports::{Protocol, Status, Tcp, Udp, port, service_name, status};
+use iana_ports::{PortRange, PortSpec, Protocol, SpecTarget, Status, Tcp, Udp, port, service_name, status};
 
 // Checked while compiling: a typo or a taken port fails the build.
 const HTTPS: u16 = iana_ports::port!("https/tcp");
@@ -17,6 +18,12 @@ const DOMAIN: u16 = Udp::DOMAIN;
 const MATRIX: Option<u16> = port("matrix-fed", Protocol::Tcp);
 const IPP: Option<&str> = service_name(631, Protocol::Tcp);
 iana_ports::assert_unassigned!(50000, udp);
+// A firewall allow-list, resolved while compiling.
+const ALLOW: &[(Protocol, PortRange)] = iana_ports::ports!("ssh/tcp", "https/tcp", "6000-6063/tcp", "msp/tcp");
+const X11: PortSpec = match PortSpec::parse("X11/udp") {
+    Ok(spec) => spec,
+    Err(_) => panic!("x11/udp"),
+};
 
 const _: () = {
     assert!(HTTPS == Tcp::HTTPS && HTTPS == 443);
@@ -25,6 +32,9 @@ const _: () = {
     assert!(matches!(IPP, Some(name) if name.len() == 3));
     assert!(matches!(status(4444, Protocol::Tcp), Status::Assigned));
     assert!(Tcp::X11.start == 6000 && Tcp::X11.end == 6063);
+    assert!(ALLOW.len() == 5 && ALLOW[2].1.end == 6063 && ALLOW[4].1.start == 2438);
+    assert!(matches!(X11.target(), SpecTarget::Name(_)));
+    assert!(matches!(X11.resolve().next_entry(), Some((Protocol::Udp, PortRange { start: 6000, end: 6063 }))));
 };
 
 /// Checks a few lookups at run time; returns 0 when all hold.
@@ -45,6 +55,18 @@ fn check() -> u32 {
         if record.description().is_none() {
             failures += 1;
         }
+    }
+    // Rule text at run time: parse, resolve, and suggestions for a typo.
+    match PortSpec::parse(black_box("SSH")) {
+        Ok(spec) if spec.resolve().count() == 3 => {}
+        _ => failures += 1,
+    }
+    match PortSpec::parse(black_box("htps/tcp")) {
+        Err(err) if err.suggestions().next().map(|s| s.port()) == Some(443) => {}
+        _ => failures += 1,
+    }
+    if iana_ports::suggest(black_box("dns"), None).next().map(|s| s.name()) != Some("domain") {
+        failures += 1;
     }
     failures + iana_ports::search(black_box("matrix")).count() as u32 / 1000
 }
