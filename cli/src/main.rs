@@ -8,6 +8,7 @@ use clap::{ArgGroup, CommandFactory as _, Parser, ValueEnum};
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
+use iana_ports::SpecErrorKind;
 use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
@@ -321,11 +322,11 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     let rows = query.rows();
     let found = rows.iter().any(|r| is_named(r));
     let statuses = query.port_status();
-    let suggestions: Vec<_> = match &query.target {
-        Target::Name(name) if rows.is_empty() && iana_ports::by_name(name).len() == 0 => {
-            iana_ports::suggest(name, query.protocol).collect()
-        }
-        Target::Name(name) => iana_ports_cli::misnomer(name, query.protocol).into_iter().collect(),
+    // Not registered: the engine's suggestions (as `port!` gives them);
+    // found: a see-also when the name is a well-known misnomer (`rdp`).
+    let suggestions: Vec<_> = match (&query.target, query.refused) {
+        (_, Some(refused)) if refused.kind() == SpecErrorKind::UnknownName => refused.suggestions().collect(),
+        (Target::Name(name), _) => iana_ports_cli::misnomer(name, query.protocol).into_iter().collect(),
         _ => Vec::new(),
     };
     if !found {

@@ -637,21 +637,37 @@ fn input_error(query: &str, expect: &str) {
 
 #[test]
 fn input_errors_exit_2_naming_the_input() {
-    input_error("70000/tcp", "\"70000/tcp\": port 70000 is out of range (ports are 0-65535)");
-    input_error("99999999999999999999999", "is out of range");
-    input_error("443/tcpp", "\"443/tcpp\": unknown protocol \"tcpp\" (expected tcp, udp, sctp or dccp)");
-    input_error("https/quic", "unknown protocol \"quic\"");
-    input_error("", "\"\": empty query");
-    input_error("   ", "empty query");
+    // The messages are the library's `SpecError`s: one grammar.
+    input_error("70000/tcp", "\"70000/tcp\": `70000` is not a port 0-65535 or a range START-END");
+    input_error("99999999999999999999999", "is not a port 0-65535");
+    input_error("443/tcpp", "\"443/tcpp\": unknown protocol `tcpp` (expected tcp, udp, sctp or dccp)");
+    input_error("https/quic", "unknown protocol `quic`");
+    input_error("", "empty port spec");
+    input_error("   ", "empty port spec");
     input_error("/", "\"/\": no port or service name before the `/`");
     input_error("/tcp", "no port or service name before the `/`");
     input_error("443/", "\"443/\": no protocol after the `/`");
-    input_error("héllo", "\"héllo\": 'é' (U+00E9) is not ASCII");
-    input_error("８０", "is not ASCII");
-    input_error("ht\ttp", "control characters are not allowed");
-    input_error("10-5", "\"10-5\" is not a port or a range");
-    input_error("1-2-3/udp", "is not a port or a range");
-    input_error("6000-70000", "port 70000 is out of range");
+    input_error("10-5", "\"10-5\": range `10-5` is reversed");
+    input_error("1-2-3/udp", "is not a port 0-65535 or a range START-END");
+    input_error("6000-70000", "`70000` is not a port 0-65535");
+    // Issue 13.4: one protocol at most, not a lookup of the name `443/udp`.
+    input_error("443/udp/tcp", "\"443/udp/tcp\": unexpected `/tcp` after the protocol (one protocol per spec)");
+    input_error("ssh/tcp/udp", "unexpected `/udp` after the protocol");
+}
+
+#[test]
+fn odd_names_are_names_not_found() {
+    // Not ASCII, or with a control character: no such name (exit 1), with
+    // the engine's suggestions when one is close.
+    let r = cli(&["héllo"]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("no service named \"héllo\""), "{}", r.err);
+    assert!(r.err.contains("did you mean hello (1789)?"), "{}", r.err);
+    for odd in ["８０", "ht\ttp", "no such thing"] {
+        let r = cli(&[odd]);
+        assert_eq!(r.code, 1, "{odd:?}");
+        assert!(r.err.contains("no service named"), "{odd:?}: {}", r.err);
+    }
 }
 
 #[test]
