@@ -5,10 +5,10 @@ use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::{ArgGroup, CommandFactory as _, Parser, ValueEnum};
+use iana_ports::SpecErrorKind;
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
-use iana_ports::SpecErrorKind;
 use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \

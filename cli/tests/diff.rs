@@ -7,6 +7,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+use common::WRITTEN_AS_RANGES;
+
 struct Run {
     code: i32,
     out: String,
@@ -39,18 +42,8 @@ fn diff(name: &str, bytes: &[u8], json: bool) -> Run {
 }
 
 fn shipped() -> String {
-    let csv =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.csv"))
-            .unwrap();
-    // Until `Record::port_text` (tables branch) keeps a port written as a
-    // range of one (`4748-4748`) as written, the snapshot reads it `4748`.
-    WRITTEN_AS_RANGES
-        .iter()
-        .fold(csv, |csv, port| csv.replace(&format!("\r\n,{port}-{port},"), &format!("\r\n,{port},")))
+    common::shipped_csv()
 }
-
-/// The six rows IANA writes `N-N`.
-const WRITTEN_AS_RANGES: [u16; 6] = [4748, 6345, 6512, 8203, 9989, 20047];
 
 /// The 1-based line where `row` starts in `csv`.
 fn line_of(csv: &str, row: &str) -> usize {
