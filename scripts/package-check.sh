@@ -33,40 +33,53 @@ if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
     extra+=(--allow-dirty)
 fi
 
-# 1. Metadata.
-meta=$(mktemp)
-trap 'rm -f "$meta"' EXIT
-cargo metadata --no-deps --format-version 1 >"$meta"
-python3 - "$meta" "${published[@]}" <<'PY' || die "metadata incomplete (see above)"
-import json, os, sys
-meta = json.load(open(sys.argv[1]))
-published = sys.argv[2:]
-bad = 0
-for p in meta["packages"]:
-    name = p["name"]
-    if name not in published:
-        continue
-    def problem(text):
-        global bad
-        print(name + ": " + text)
-        bad = 1
-    if p["publish"] == []:
-        problem("publish = false, but it is a published crate")
-    for field in ["description", "license", "repository", "rust_version"]:
-        if not p.get(field):
-            problem("no `%s`" % field.replace("_", "-"))
-    if not 1 <= len(p["keywords"]) <= 5:
-        problem("%d keywords (crates.io takes 1-5)" % len(p["keywords"]))
-    if not 1 <= len(p["categories"]) <= 5:
-        problem("%d categories (crates.io takes 1-5)" % len(p["categories"]))
-    root = os.path.dirname(p["manifest_path"])
-    if p["readme"] and not os.path.exists(os.path.join(root, p["readme"])):
-        problem("readme `%s` does not exist" % p["readme"])
-    if name == "iana-ports" and not ((p["metadata"] or {}).get("docs") or {}).get("rs"):
-        problem("no [package.metadata.docs.rs]")
-    print("%s %s: rust-version %s, license %s" % (name, p["version"], p["rust_version"], p["license"]))
-sys.exit(bad)
-PY
+# 1. Metadata, read from each manifest's [package] table (plain bash and
+#    awk: CI installs no python or jq for this). The manifests keep every
+#    field on one line; a field inherited from the workspace (`license.workspace
+#    = true`) is reported missing: write it in the crate.
+manifest_of() {
+    case $1 in
+        iana-ports) echo Cargo.toml ;;
+        iana-ports-gen) echo gen/Cargo.toml ;;
+        iana-ports-cli) echo cli/Cargo.toml ;;
+    esac
+}
+# The value of KEY in the [package] table of MANIFEST, as written.
+package_field() {
+    awk -v key="$2" '
+        /^\[/ { in_package = ($0 == "[package]"); next }
+        in_package && $0 ~ "^" key "[ \t]*=" { sub("^[^=]*=[ \t]*", ""); print; exit }
+    ' "$1"
+}
+# How many strings a one-line TOML array holds.
+array_len() { grep -o '"[^"]*"' <<<"$1" | wc -l; }
+for crate in "${published[@]}"; do
+    manifest=$(manifest_of "$crate")
+    bad=0
+    problem() { echo "package-check: $crate: $*" >&2; bad=1; }
+    [ "$(package_field "$manifest" name)" = "\"$crate\"" ] || problem "$manifest does not name $crate"
+    [ "$(package_field "$manifest" publish)" != "false" ] || problem "publish = false, but it is a published crate"
+    for field in description license repository rust-version; do
+        value=$(package_field "$manifest" "$field")
+        case $value in
+            \"?*\") ;;
+            *) problem "no \`$field\`" ;;
+        esac
+    done
+    for field in keywords categories; do
+        n=$(array_len "$(package_field "$manifest" "$field")")
+        [ "$n" -ge 1 ] && [ "$n" -le 5 ] || problem "$n $field (crates.io takes 1-5)"
+    done
+    readme=$(package_field "$manifest" readme | tr -d '"')
+    if [ -n "$readme" ] && [ ! -f "$(dirname "$manifest")/$readme" ]; then
+        problem "readme \`$readme\` does not exist"
+    fi
+    if [ "$crate" = iana-ports ] && ! grep -qxF '[package.metadata.docs.rs]' "$manifest"; then
+        problem "no [package.metadata.docs.rs]"
+    fi
+    [ "$bad" -eq 0 ] || die "$crate: metadata incomplete (see above)"
+    echo "$crate $(package_field "$manifest" version | tr -d '"'): rust-version $(package_field "$manifest" rust-version | tr -d '"'), license $(package_field "$manifest" license | tr -d '"')"
+done
 
 # 2. File lists.
 for crate in "${published[@]}"; do

@@ -4,7 +4,7 @@
 //! documented order; new keys may be added in a later version, none will
 //! be removed or change meaning without bumping `schema_version`.
 
-use iana_ports::{Protocol, Record};
+use iana_ports::{PortRange, Protocol, Record};
 use serde_json::{Value, json};
 
 use crate::{Contact, Info, PortStatus, Query, Target};
@@ -18,40 +18,110 @@ fn registry() -> Value {
 
 /// A person of the contact table, or a bare id the table lacks.
 pub fn contact(c: &Contact) -> Value {
-    match c.person {
+    person(c.id, c.person)
+}
+
+fn person(id: &str, person: Option<&iana_ports::Person>) -> Value {
+    match person {
         Some(p) => json!({
-            "id": c.id,
+            "id": id,
             "name": p.name(),
             "organization": p.org(),
             "uris": p.uris().collect::<Vec<_>>(),
             "updated": p.updated(),
         }),
         None => {
-            json!({ "id": c.id, "name": null, "organization": null, "uris": [], "updated": null })
+            json!({ "id": id, "name": null, "organization": null, "uris": [], "updated": null })
+        }
+    }
+}
+
+/// The columns of one row, typed: what [`fields`] prints. Built from a
+/// compiled-in [`Record`] ([`RowFields::of`]) or from a row of another CSV
+/// (`iana-ports diff`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFields<'a> {
+    /// Service name.
+    pub service_name: Option<&'a str>,
+    /// Port range.
+    pub ports: Option<PortRange>,
+    /// The port column as written (`4748-4748` stays so).
+    pub ports_text: Option<&'a str>,
+    /// Protocol.
+    pub protocol: Option<Protocol>,
+    /// `Assigned`, `Reserved` or `Unassigned`.
+    pub status: &'a str,
+    /// Description.
+    pub description: Option<&'a str>,
+    /// Assignee ids, without brackets.
+    pub assignee: Vec<&'a str>,
+    /// Contact ids, without brackets.
+    pub contact: Vec<&'a str>,
+    /// Registration date.
+    pub registration_date: Option<&'a str>,
+    /// Modification date.
+    pub modification_date: Option<&'a str>,
+    /// Reference.
+    pub reference: Option<&'a str>,
+    /// DCCP service code.
+    pub service_code: Option<u32>,
+    /// Unauthorized use reported.
+    pub unauthorized_use: Option<&'a str>,
+    /// Assignment notes.
+    pub notes: Option<&'a str>,
+    /// The name this row is a historic alias of.
+    pub alias_of: Option<&'a str>,
+}
+
+impl RowFields<'static> {
+    /// The columns of a compiled-in row.
+    pub fn of(r: &Record) -> RowFields<'static> {
+        RowFields {
+            service_name: r.service_name(),
+            ports: r.ports(),
+            ports_text: None,
+            protocol: r.protocol(),
+            status: r.status().as_str(),
+            description: r.description(),
+            assignee: r.assignee().collect(),
+            contact: r.contact().collect(),
+            registration_date: r.registration_date(),
+            modification_date: r.modification_date(),
+            reference: r.reference(),
+            service_code: r.service_code(),
+            unauthorized_use: r.unauthorized_use(),
+            notes: r.notes(),
+            alias_of: r.alias_of(),
         }
     }
 }
 
 /// One registry row with every column, ids resolved.
 pub fn record(r: &Record) -> Value {
-    let range = r.ports();
+    fields(&RowFields::of(r))
+}
+
+/// A row's columns as a JSON record (the form [`record`] prints).
+pub fn fields(r: &RowFields<'_>) -> Value {
+    let range = r.ports;
+    let ports = r.ports_text.map(str::to_owned).or_else(|| range.map(|p| p.to_string()));
     json!({
-        "service_name": r.service_name(),
+        "service_name": r.service_name,
         "port": range.map(|p| p.start),
         "port_end": range.map(|p| p.end),
-        "ports": range.map(|p| p.to_string()),
-        "protocol": r.protocol().map(Protocol::as_str),
-        "status": r.status().as_str(),
-        "description": r.description(),
-        "assignee": r.assignee().map(|id| contact(&Contact::of(id))).collect::<Vec<_>>(),
-        "contact": r.contact().map(|id| contact(&Contact::of(id))).collect::<Vec<_>>(),
-        "registration_date": r.registration_date(),
-        "modification_date": r.modification_date(),
-        "reference": r.reference(),
-        "service_code": r.service_code(),
-        "unauthorized_use": r.unauthorized_use(),
-        "notes": r.notes(),
-        "alias_of": r.alias_of(),
+        "ports": ports,
+        "protocol": r.protocol.map(Protocol::as_str),
+        "status": r.status,
+        "description": r.description,
+        "assignee": r.assignee.iter().map(|id| person(id, iana_ports::person(id))).collect::<Vec<_>>(),
+        "contact": r.contact.iter().map(|id| person(id, iana_ports::person(id))).collect::<Vec<_>>(),
+        "registration_date": r.registration_date,
+        "modification_date": r.modification_date,
+        "reference": r.reference,
+        "service_code": r.service_code,
+        "unauthorized_use": r.unauthorized_use,
+        "notes": r.notes,
+        "alias_of": r.alias_of,
     })
 }
 
@@ -89,6 +159,7 @@ pub fn answer(
     statuses: &[PortStatus],
     rows: &[&'static Record],
     people: &[Contact],
+    suggestions: &[iana_ports::Suggestion],
 ) -> Value {
     json!({
         "schema_version": SCHEMA_VERSION,
@@ -103,6 +174,11 @@ pub fn answer(
         })).collect::<Vec<_>>(),
         "records": rows.iter().map(|r| record(r)).collect::<Vec<_>>(),
         "contacts": people.iter().map(contact).collect::<Vec<_>>(),
+        "suggestions": suggestions.iter().map(|s| json!({
+            "name": s.name(),
+            "port": s.port(),
+            "protocol": s.protocol().map(Protocol::as_str),
+        })).collect::<Vec<_>>(),
     })
 }
 

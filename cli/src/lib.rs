@@ -1,32 +1,37 @@
-//! The library behind the `iana-ports` command: query parsing, lookups and
-//! the three output formats (aligned table, JSON, `/etc/services`).
+//! The library behind the `iana-ports` command: lookups, `diff` and the
+//! output formats (aligned table, `--short`, JSON, `/etc/services`).
 //!
-//! The binary is a thin layer over this crate; [`parse_query`] is public so
-//! that fuzz targets and other tools can use exactly the command's grammar.
+//! Queries are read by the library's [`PortSpec`] (one grammar for the
+//! crate, `ports!` and this command); [`parse_query`] only keeps, as
+//! lookups, the names `PortSpec` refuses because they have no port (DNS-SD
+//! names such as `rdp`) or are not registered (answered with suggestions).
 //!
 //! ```
-//! use iana_ports_cli::{parse_query, Query, Target};
+//! use iana_ports_cli::{parse_query, Target};
 //! use iana_ports::Protocol;
 //!
 //! let q = parse_query("HTTPS/udp").unwrap();
-//! assert_eq!(q, Query { target: Target::Name("HTTPS".into()), protocol: Some(Protocol::Udp) });
+//! assert_eq!((q.target, q.protocol), (Target::Name("https".into()), Some(Protocol::Udp)));
 //! assert!(parse_query("70000/tcp").is_err());
+//! assert!(parse_query("443/udp/tcp").is_err());
 //! ```
 
 #![forbid(unsafe_code)]
 
 use core::fmt;
 
-use iana_ports::{PortRange, Protocol, Record, Status};
+use iana_ports::{PortRange, PortSpec, Protocol, Record, SpecError, SpecErrorKind, SpecTarget, Status};
 
+pub mod diff;
 pub mod etc_services;
 pub mod json;
+pub mod streams;
 pub mod table;
 
 /// What the command accepts, for error messages and `--help`.
 pub const ACCEPTED: &str = "expected PORT (443), PORT/PROTO (443/tcp), START-END[/PROTO] (6000-6063/tcp), \
 NAME (https) or NAME/PROTO (HTTPS/udp); PORT is 0-65535, PROTO is tcp, udp, sctp or dccp (any case), \
-NAME is ASCII";
+one PROTO at most";
 
 /// A parsed query: what to look up, and on which protocol (`None`: all).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,189 +40,67 @@ pub struct Query {
     pub target: Target,
     /// The protocol after the `/`, if any.
     pub protocol: Option<Protocol>,
+    /// Why [`PortSpec`] refused the name: not registered
+    /// ([`SpecErrorKind::UnknownName`], with suggestions) or without a port
+    /// ([`SpecErrorKind::NoPort`]); `None` when it took the query.
+    pub refused: Option<SpecError>,
 }
 
 /// The part of a query before the `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// One port: `443`.
+    /// One port: `443` (also `443-443`).
     Port(u16),
     /// An inclusive range of ports: `6000-6063` (rows overlapping it).
     Range(PortRange),
-    /// A service name, as typed (matched in any case).
+    /// A service name: the registry's spelling when it has a port, else as
+    /// typed (matched in any case).
     Name(String),
 }
 
-/// Why a query was rejected. `Display` names the bad input; see
-/// [`ACCEPTED`] for what is accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum QueryError {
-    /// The query is empty or only whitespace.
-    Empty,
-    /// The query holds a character outside ASCII.
-    NonAscii {
-        /// The whole query.
-        input: String,
-        /// The first offending character.
-        ch: char,
-    },
-    /// The query holds a control character (newline, tab, NUL...).
-    Control {
-        /// The whole query.
-        input: String,
-    },
-    /// Nothing before the `/` (`/`, `/tcp`).
-    MissingTarget {
-        /// The whole query.
-        input: String,
-    },
-    /// Nothing after the `/` (`443/`).
-    MissingProtocol {
-        /// The whole query.
-        input: String,
-    },
-    /// The text after the `/` is not a protocol (`443/tcpp`).
-    UnknownProtocol {
-        /// The whole query.
-        input: String,
-        /// The text after the last `/`.
-        protocol: String,
-    },
-    /// A port above 65535 (`70000/tcp`).
-    PortOutOfRange {
-        /// The whole query.
-        input: String,
-        /// The port as typed.
-        port: String,
-    },
-    /// Digits and dashes that are not `PORT` or `START-END` with
-    /// `START <= END` (`10-5`, `1-2-3`, `-5`).
-    BadRange {
-        /// The whole query.
-        input: String,
-        /// The port part as typed.
-        range: String,
-    },
-}
-
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QueryError::Empty => f.write_str("\"\": empty query, nothing to look up"),
-            QueryError::NonAscii { input, ch } => {
-                write!(f, "{input:?}: {ch:?} (U+{:04X}) is not ASCII; service names and ports are ASCII", *ch as u32)
-            }
-            QueryError::Control { input } => {
-                write!(f, "{input:?}: control characters are not allowed")
-            }
-            QueryError::MissingTarget { input } => {
-                write!(f, "{input:?}: no port or service name before the `/`")
-            }
-            QueryError::MissingProtocol { input } => {
-                write!(f, "{input:?}: no protocol after the `/`")
-            }
-            QueryError::UnknownProtocol { input, protocol } => {
-                write!(f, "{input:?}: unknown protocol {protocol:?} (expected tcp, udp, sctp or dccp)")
-            }
-            QueryError::PortOutOfRange { input, port } => {
-                write!(f, "{input:?}: port {port} is out of range (ports are 0-65535)")
-            }
-            QueryError::BadRange { input, range } => {
-                write!(f, "{input:?}: {range:?} is not a port or a range START-END with START <= END, both 0-65535")
-            }
-        }
-    }
-}
-
-impl std::error::Error for QueryError {}
-
-/// Parses a command-line query. Never panics, whatever the input.
-///
-/// Grammar: surrounding whitespace is ignored; `TARGET` or
-/// `TARGET/PROTO`, where the `/` is the last one in the text and `PROTO` is
-/// `tcp`, `udp`, `sctp` or `dccp` in any case. `TARGET` made of digits and
-/// dashes is a port (`443`, `0443`) or a range (`6000-6063`); anything else
-/// is a service name. A text that is itself a registered name (`cl/1`,
-/// `914c/g`) is that name, though it holds a `/`.
+/// Parses a command-line query with [`PortSpec::parse`]. A name that
+/// `PortSpec` refuses because it has no port, or is not registered, is
+/// still a lookup (its rows, or "not found" with suggestions); every other
+/// refusal is the error, whose `Display` names the bad input.
 ///
 /// ```
-/// use iana_ports_cli::{parse_query, Query, QueryError, Target};
-/// use iana_ports::{PortRange, Protocol};
-/// assert_eq!(parse_query("443").unwrap(), Query { target: Target::Port(443), protocol: None });
-/// assert_eq!(
-///     parse_query("6000-6063/TCP").unwrap(),
-///     Query { target: Target::Range(PortRange { start: 6000, end: 6063 }), protocol: Some(Protocol::Tcp) },
-/// );
+/// use iana_ports_cli::{parse_query, Target};
+/// use iana_ports::{PortRange, Protocol, SpecErrorKind};
+/// assert_eq!(parse_query("443").unwrap().target, Target::Port(443));
+/// let q = parse_query("6000-6063/TCP").unwrap();
+/// assert_eq!(q.target, Target::Range(PortRange { start: 6000, end: 6063 }));
+/// assert_eq!(q.protocol, Some(Protocol::Tcp));
 /// assert_eq!(parse_query("cl/1").unwrap().target, Target::Name("cl/1".into()));
-/// assert!(matches!(parse_query("443/tcpp"), Err(QueryError::UnknownProtocol { .. })));
-/// assert!(matches!(parse_query("/"), Err(QueryError::MissingTarget { .. })));
-/// assert_eq!(parse_query(""), Err(QueryError::Empty));
+/// // Registered without a port (a DNS-SD name): looked up.
+/// assert_eq!(parse_query("rdp").unwrap().refused.unwrap().kind(), SpecErrorKind::NoPort);
+/// // Not registered: looked up, with the engine's suggestions.
+/// let dns = parse_query("dns").unwrap().refused.unwrap();
+/// assert_eq!(dns.suggestions().next().unwrap().name(), "domain");
+/// assert_eq!(parse_query("443/tcpp").unwrap_err().kind(), SpecErrorKind::UnknownProtocol);
+/// assert_eq!(parse_query("443/udp/tcp").unwrap_err().kind(), SpecErrorKind::TrailingText);
 /// ```
-pub fn parse_query(text: &str) -> Result<Query, QueryError> {
-    let input = text.trim_matches(|c: char| c.is_ascii_whitespace());
-    if input.is_empty() {
-        return Err(QueryError::Empty);
-    }
-    if let Some(ch) = input.chars().find(|c| !c.is_ascii()) {
-        return Err(QueryError::NonAscii { input: input.to_owned(), ch });
-    }
-    if input.bytes().any(|b| b.is_ascii_control()) {
-        return Err(QueryError::Control { input: input.to_owned() });
-    }
-    // A registered name with a `/` in it (`cl/1`) is that name.
-    if input.contains('/') && iana_ports::by_name(input).len() > 0 {
-        return Ok(Query { target: Target::Name(input.to_owned()), protocol: None });
-    }
-    let (head, protocol) = match input.rsplit_once('/') {
-        None => (input, None),
-        Some((head, tail)) => {
-            if head.is_empty() {
-                return Err(QueryError::MissingTarget { input: input.to_owned() });
-            }
-            if tail.is_empty() {
-                return Err(QueryError::MissingProtocol { input: input.to_owned() });
-            }
-            match Protocol::parse(tail) {
-                Some(p) => (head, Some(p)),
-                None => {
-                    return Err(QueryError::UnknownProtocol { input: input.to_owned(), protocol: tail.to_owned() });
-                }
-            }
+pub fn parse_query(text: &str) -> Result<Query, SpecError> {
+    match PortSpec::parse(text) {
+        Ok(spec) => {
+            let target = match spec.target() {
+                SpecTarget::Port(port) => Target::Port(port),
+                SpecTarget::Range(range) => Target::Range(range),
+                SpecTarget::Name(name) => Target::Name(name.to_owned()),
+            };
+            Ok(Query { target, protocol: spec.protocol(), refused: None })
         }
-    };
-    let target = parse_target(input, head)?;
-    Ok(Query { target, protocol })
-}
-
-fn parse_target(input: &str, head: &str) -> Result<Target, QueryError> {
-    let port_like = head.bytes().all(|b| b.is_ascii_digit() || b == b'-') && head.bytes().any(|b| b.is_ascii_digit());
-    if !port_like {
-        return Ok(Target::Name(head.to_owned()));
-    }
-    let bad_range = || QueryError::BadRange { input: input.to_owned(), range: head.to_owned() };
-    let port = |digits: &str| -> Result<u16, QueryError> {
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad_range());
+        Err(e) if matches!(e.kind(), SpecErrorKind::UnknownName | SpecErrorKind::NoPort) => {
+            // Both kinds come after a valid protocol and nothing after it,
+            // so the name is the text before the last `/` when there is a
+            // protocol (`e.part()` holds only its first 32 bytes).
+            let text = text.trim_ascii();
+            let name = match e.protocol() {
+                Some(_) => text.rsplit_once('/').map_or(text, |(name, _)| name),
+                None => text,
+            };
+            Ok(Query { target: Target::Name(name.to_owned()), protocol: e.protocol(), refused: Some(e) })
         }
-        let significant = digits.trim_start_matches('0');
-        if significant.len() > 5 {
-            return Err(QueryError::PortOutOfRange { input: input.to_owned(), port: digits.to_owned() });
-        }
-        // At most five digits: fits in u32.
-        let value: u32 = if significant.is_empty() { 0 } else { significant.parse().map_err(|_| bad_range())? };
-        u16::try_from(value)
-            .map_err(|_| QueryError::PortOutOfRange { input: input.to_owned(), port: digits.to_owned() })
-    };
-    match head.split_once('-') {
-        None => Ok(Target::Port(port(head)?)),
-        Some((a, b)) => {
-            let (start, end) = (port(a)?, port(b)?);
-            if start > end {
-                return Err(bad_range());
-            }
-            Ok(Target::Range(PortRange { start, end }))
-        }
+        Err(e) => Err(e),
     }
 }
 
@@ -289,6 +172,23 @@ impl fmt::Display for PortStatus {
             _ => Ok(()),
         }
     }
+}
+
+/// The registered name people mean by `name` when `name` is one of the
+/// well-known names the registry spells otherwise (`dns` → `domain`,
+/// `x11-1` → `x11`, `rdp` → `ms-wbt-server`; the table is
+/// `iana_ports_gen::hints::HINTS`, which `port!` uses too), from the
+/// library's suggestion engine.
+///
+/// ```
+/// let s = iana_ports_cli::misnomer("DNS", None).unwrap();
+/// assert_eq!((s.name(), s.port()), ("domain", 53));
+/// assert!(iana_ports_cli::misnomer("domain", None).is_none());
+/// ```
+pub fn misnomer(name: &str, protocol: Option<Protocol>) -> Option<iana_ports::Suggestion> {
+    let name = name.trim();
+    let hinted = iana_ports_gen::hints::HINTS.iter().any(|(from, _)| from.eq_ignore_ascii_case(name));
+    if hinted { iana_ports::suggest(name, protocol).next() } else { None }
 }
 
 /// Whether a row names a service (the rows a lookup counts as "found").

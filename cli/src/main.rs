@@ -1,11 +1,13 @@
 //! `iana-ports`: look up the IANA Service Name and Transport Protocol Port
 //! Number Registry, compiled in. See `iana-ports --help`.
 
-use std::io::Write as _;
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Parser, ValueEnum};
+use clap::{ArgGroup, CommandFactory as _, Parser, ValueEnum};
+use iana_ports::SpecErrorKind;
 use iana_ports_cli::json::{self, Asked};
+use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
 use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
 
@@ -46,23 +48,33 @@ EXAMPLES:
   iana-ports --json 443 | jq -r '.records[].service_name'
   iana-ports --etc-services > services && sudo cp services /etc/services
   iana-ports --info              snapshot date and row counts
+  iana-ports diff old.csv        what changed since an older IANA CSV
+  iana-ports diff /etc/services  how this machine's services file differs
 
 OUTPUT:
-  The table fits --width columns (80): long texts are cut with \"…\" and a
-  note on stderr says so; --full shows every text whole. --json prints one
+  On a terminal the table fits its width (COLUMNS if set): long texts are
+  cut with \"…\" and a note on stderr says so. In a pipe or a file nothing
+  is cut. --width N cuts to N columns anywhere; --full never cuts and keeps
+  multi-line texts on indented lines. -s/--short prints `name port/proto`
+  per named row, as getent does. --json prints one
   JSON document (schema_version 1: query, found, port_status, records with
   every column and contacts resolved, contacts) documented in the crate's
   README. --etc-services prints an /etc/services file for glibc: ranges
   expanded per port, rows without a protocol given for tcp, udp, sctp and
   dccp, IANA's declared aliases as aliases, upper-case names with a
   lower-case alias, names glibc cannot read (with spaces) as `#!` comments.
+  It follows IANA's order, not the traditional file's: the first line for a
+  port is the registry's first row, so getservbyport() answers 2049/tcp with
+  `shilp` (`nfs` follows), 113/tcp with `ident` (`auth` follows).
 
 EXIT STATUS:
   0  found: a named row matched (or --info, --etc-services, --help)
   1  nothing found: no such name, the port is Reserved or Unassigned, or no
      row matches the search
   2  usage or input error (bad port, protocol or option); the message on
-     stderr names the bad input and says what is accepted";
+     stderr names the bad input and says what is accepted; or output that
+     could not be written (a full disk, 2>/dev/full). A reader that closes
+     the pipe early (| head) leaves the status of the answer.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -70,6 +82,13 @@ enum Format {
     Table,
     /// One JSON document (schema_version 1).
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Parser)]
@@ -82,23 +101,28 @@ enum Format {
                   See --help for the full manual (formats, examples, exit status).",
     after_long_help = AFTER_HELP,
     arg_required_else_help = true,
-    group(ArgGroup::new("mode").required(true).args(["query", "search", "etc_services", "info"])),
+    group(ArgGroup::new("mode").required(true).args(["query", "search", "etc_services", "info", "completions", "man"])),
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// What to look up: PORT, PORT/PROTO, START-END[/PROTO], NAME or NAME/PROTO.
     #[arg(value_name = "QUERY")]
     query: Option<String>,
 
     /// Rows whose columns contain TEXT (any case), as IANA's search box finds them.
-    #[arg(short, long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT")]
     search: Option<String>,
 
-    /// Print the whole registry as an /etc/services file.
-    #[arg(long, conflicts_with_all = ["format", "json", "full", "width"])]
+    /// Print the whole registry as an /etc/services file, in IANA's order (see --help).
+    #[arg(long, conflicts_with_all = ["format", "json", "full", "width", "short"])]
     etc_services: bool,
 
     /// Print the snapshot date, row counts per protocol and number of contacts.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "short")]
     info: bool,
 
     /// Output format.
@@ -109,88 +133,226 @@ struct Cli {
     #[arg(long, conflicts_with = "format")]
     json: bool,
 
-    /// Show every text whole instead of cutting it to the width.
+    /// One line per named row, `name port/proto`, as getent prints it.
+    #[arg(short, long, conflicts_with_all = ["format", "json", "full", "width"])]
+    short: bool,
+
+    /// Show every text whole, multi-line texts on indented lines, instead of cutting to the width.
     #[arg(long)]
     full: bool,
 
-    /// Width of the table in columns.
-    #[arg(long, value_name = "COLUMNS", default_value_t = 80, value_parser = clap::value_parser!(u16).range(40..))]
-    width: u16,
+    /// Cut the table to COLUMNS columns, even in a pipe (default: the terminal's width; no cutting in a pipe).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    width: Option<u16>,
+
+    /// Print a completion script for SHELL.
+    #[arg(long, value_name = "SHELL", value_enum, exclusive = true)]
+    completions: Option<Shell>,
+
+    /// Print the manual page (roff), e.g. `iana-ports --man | man -l -`.
+    #[arg(long, exclusive = true)]
+    man: bool,
 }
 
-/// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
-fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("iana-ports: cannot write output: {e}");
-            std::process::exit(2);
+const DIFF_ABOUT: &str = "\
+Compare FILE with the registry compiled into this program. FILE is IANA's
+service-names-port-numbers.csv of any date (recognised by its header line) or
+an /etc/services file; `-` reads standard input.
+
+IANA's CSV: rows are keyed by (service name in any case, port or range as
+written, protocol) and counted as a multiset. The output starts with
+`N added, N removed, N changed`, then lists the rows: added are in the
+built-in snapshot and not in FILE, removed are in FILE and not in the
+snapshot, changed share a key and differ in the named columns (FILE's value
+-> the snapshot's).
+
+/etc/services: every name and alias gets a verdict: registered (the registry
+has the name on a row covering that port for that protocol, or for every
+protocol), elsewhere (the name is registered, not there), unregistered (not a
+registry name) or other-protocol (ddp...). The output gives a summary line,
+then the entries that are not registered, with the names the registry has on
+that port.
+
+--json prints {\"added\", \"removed\", \"changed\": [{\"before\", \"after\",
+\"columns\"}]} or {\"entries\": [{\"name\", \"port\", \"protocol\", \"verdict\",
+\"registry\"}]}, records as in the lookup's JSON (see the crate's README).
+
+EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
+2 trouble (FILE unreadable or malformed: the message names the line).";
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Compare IANA's CSV of another date, or an /etc/services file, with the compiled-in snapshot.
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// IANA's CSV or an /etc/services file (`-`: standard input).
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+        /// Print one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
+    let shown = file.display().to_string();
+    let bytes = match shown.as_str() {
+        "-" => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
         }
-        std::process::exit(0);
+        _ => std::fs::read(file),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            streams.err(&format!("iana-ports: diff: {shown}: cannot read: {e}"));
+            return TROUBLE;
+        }
+    };
+    match iana_ports_cli::diff::diff(&shown, &bytes) {
+        Ok(report) => {
+            match json {
+                true => emit_json(streams, &report.json()),
+                false => streams.out(&report.text()),
+            }
+            if report.same() { 0 } else { 1 }
+        }
+        Err(e) => {
+            streams.err(&format!("iana-ports: diff: {e}"));
+            TROUBLE
+        }
     }
 }
 
-fn emit_json(value: &serde_json::Value) {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    emit(&text);
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("iana-ports: error: {message}");
-    eprintln!("iana-ports: {ACCEPTED}");
-    eprintln!("Try 'iana-ports --help' for more information.");
-    ExitCode::from(2)
+fn usage_error(streams: &mut Streams, message: &str) -> u8 {
+    streams.err(&format!(
+        "iana-ports: error: {message}\niana-ports: {ACCEPTED}\nTry 'iana-ports --help' for more information."
+    ));
+    TROUBLE
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let json = cli.json || cli.format == Format::Json;
-    let style = Style { width: usize::from(cli.width), full: cli.full };
+    let mut streams = Streams::new();
+    let status = match Cli::try_parse() {
+        Ok(cli) => run(&cli, &mut streams),
+        Err(e) => {
+            // clap's own `exit` ignores write errors: print through `streams`.
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                streams.err(&text)
+            } else {
+                streams.out(&text)
+            }
+            u8::try_from(e.exit_code()).unwrap_or(TROUBLE)
+        }
+    };
+    streams.finish(status)
+}
 
+fn run(cli: &Cli, streams: &mut Streams) -> u8 {
+    if let Some(Command::Diff { file, json }) = &cli.command {
+        return diff(file, *json, streams);
+    }
+    let json = cli.json || cli.format == Format::Json;
+    let terminal = std::io::stdout().is_terminal();
+    let terminal_width = || terminal_size::terminal_size().map(|(w, _)| w.0);
+    let columns = std::env::var("COLUMNS").ok();
+    let style =
+        Style::choose(cli.width, cli.full, terminal, columns.as_deref(), terminal.then(terminal_width).flatten());
+
+    if let Some(shell) = cli.completions {
+        let mut script = Vec::new();
+        let generator = match shell {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+        };
+        clap_complete::generate(generator, &mut Cli::command(), "iana-ports", &mut script);
+        streams.out(&String::from_utf8_lossy(&script));
+        return 0;
+    }
+    if cli.man {
+        let mut page = Vec::new();
+        if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
+            streams.err(&format!("iana-ports: cannot render the manual page: {e}"));
+            return TROUBLE;
+        }
+        streams.out(&String::from_utf8_lossy(&page));
+        return 0;
+    }
     if cli.etc_services {
         let (text, _) = etc_services::render();
-        emit(&text);
-        return ExitCode::SUCCESS;
+        streams.out(&text);
+        return 0;
     }
     if cli.info {
         let info = iana_ports_cli::info();
-        if json {
-            emit_json(&json::info(&info))
-        } else {
-            emit(&table::info(&info))
+        match json {
+            true => emit_json(streams, &json::info(&info)),
+            false => streams.out(&table::info(&info)),
         }
-        return ExitCode::SUCCESS;
+        return 0;
     }
+    let output = Output { json, short: cli.short, style };
     if let Some(text) = &cli.search {
         if text.trim().is_empty() {
-            eprintln!("iana-ports: error: empty search text: --search needs a word to look for (e.g. --search matrix)");
-            return ExitCode::from(2);
+            streams
+                .err("iana-ports: error: empty search text: --search needs a word to look for (e.g. --search matrix)");
+            return TROUBLE;
         }
         let rows: Vec<_> = iana_ports::search(text).collect();
         let found = !rows.is_empty();
+        let see_also: Vec<_> = iana_ports_cli::misnomer(text, None).into_iter().collect();
         if !found {
-            eprintln!("iana-ports: no registry row matches {text:?}");
+            let mut message = format!("iana-ports: no registry row matches {text:?}");
+            if !see_also.is_empty() {
+                message.push_str(&format!("\niana-ports: {}", did_you_mean(&see_also)));
+            }
+            streams.err(&message);
         }
-        show(&Asked::Search(text), found, &[], &rows, json, style);
-        return if found { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        show(streams, &Asked::Search(text), found, &[], &rows, &see_also, output);
+        return if found { 0 } else { 1 };
     }
     let input = cli.query.as_deref().unwrap_or_default();
     let query = match parse_query(input) {
         Ok(q) => q,
-        Err(e) => return usage_error(&e.to_string()),
+        Err(e) => return usage_error(streams, &e.to_string()),
     };
     let rows = query.rows();
     let found = rows.iter().any(|r| is_named(r));
     let statuses = query.port_status();
+    // Not registered: the engine's suggestions (as `port!` gives them);
+    // found: a see-also when the name is a well-known misnomer (`rdp`).
+    let suggestions: Vec<_> = match (&query.target, query.refused) {
+        (_, Some(refused)) if refused.kind() == SpecErrorKind::UnknownName => refused.suggestions().collect(),
+        (Target::Name(name), _) => iana_ports_cli::misnomer(name, query.protocol).into_iter().collect(),
+        _ => Vec::new(),
+    };
     if !found {
-        eprintln!("iana-ports: {}", not_found(input.trim(), &query));
+        streams.err(&format!("iana-ports: {}", not_found(input.trim(), &query, &suggestions)));
     }
-    show(&Asked::Lookup(input, &query), found, &statuses, &rows, json, style);
-    if found { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    show(streams, &Asked::Lookup(input, &query), found, &statuses, &rows, &suggestions, output);
+    if found { 0 } else { 1 }
 }
 
-fn not_found(input: &str, query: &Query) -> String {
+fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    streams.out(&text);
+}
+
+/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
+fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
+    let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("did you mean {one}?"),
+        [rest @ .., last] => format!("did you mean {} or {last}?", rest.join(", ")),
+    }
+}
+
+fn not_found(input: &str, query: &Query, suggestions: &[iana_ports::Suggestion]) -> String {
     match &query.target {
         Target::Name(name) => {
             let elsewhere: Vec<String> = iana_ports::by_name(name)
@@ -202,7 +364,14 @@ fn not_found(input: &str, query: &Query) -> String {
                     v
                 });
             if elsewhere.is_empty() {
-                format!("no service named {name:?} in the registry (try --search {name:?})")
+                match suggestions {
+                    [] => format!(
+                        "no service named {name:?} in the registry\niana-ports: --search {name:?} looks for it in every column"
+                    ),
+                    _ => {
+                        format!("no service named {name:?} in the registry\niana-ports: {}", did_you_mean(suggestions))
+                    }
+                }
             } else {
                 format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
             }
@@ -212,19 +381,33 @@ fn not_found(input: &str, query: &Query) -> String {
     }
 }
 
+/// How to print an answer.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    json: bool,
+    short: bool,
+    style: Style,
+}
+
 fn show(
+    streams: &mut Streams,
     asked: &Asked<'_>,
     found: bool,
     statuses: &[iana_ports_cli::PortStatus],
     rows: &[&'static iana_ports::Record],
-    json: bool,
-    style: Style,
+    suggestions: &[iana_ports::Suggestion],
+    output: Output,
 ) {
     let people = referenced_people(rows);
-    if json {
-        emit_json(&json::answer(asked, found, statuses, rows, &people));
+    if output.json {
+        emit_json(streams, &json::answer(asked, found, statuses, rows, &people, suggestions));
         return;
     }
+    if output.short {
+        streams.out(&table::short(rows));
+        return;
+    }
+    let style = output.style;
     let mut text = String::new();
     let mut cut = false;
     if !rows.is_empty() {
@@ -238,8 +421,10 @@ fn show(
             text.push('\n');
         }
         for s in unassigned {
-            text.push_str(&s.to_string());
-            text.push('\n');
+            match style.full {
+                true => text.push_str(&format!("{s}\n")),
+                false => text.push_str(&table::wrap(&s.to_string(), style.width)),
+            }
         }
     }
     if !people.is_empty() {
@@ -248,8 +433,21 @@ fn show(
         text.push_str(&t.text);
         cut |= t.cut;
     }
-    emit(&text);
+    // A found name or a search that is also a well-known misnomer: point
+    // to the registered name (`--search dns` → domain).
+    if found {
+        let asked = match asked {
+            Asked::Search(text) => text.trim(),
+            Asked::Lookup(input, _) => input.trim(),
+        };
+        for s in suggestions {
+            let line = format!("see also: {s}, the registry's name for what is often called {asked:?}");
+            text.push('\n');
+            text.push_str(&if style.full { format!("{line}\n") } else { table::wrap(&line, style.width) });
+        }
+    }
+    streams.out(&text);
     if cut {
-        eprintln!("iana-ports: some text was cut to fit {} columns; --full shows it all", style.width);
+        streams.err(&format!("iana-ports: some text was cut to fit {} columns; --full shows it all", style.width));
     }
 }

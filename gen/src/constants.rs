@@ -140,33 +140,9 @@ pub struct Plan {
     pub portless: Vec<String>,
 }
 
-/// Common names that are not IANA's, each with the registered name meant.
-/// `port!` offers the right one first (`dns` → `domain`).
-pub const HINTS: &[(&str, &str)] = &[
-    ("cups", "ipp"),
-    ("cvs", "cvspserver"),
-    ("dhcp", "bootps"),
-    ("dns", "domain"),
-    ("http-proxy", "http-alt"),
-    ("ircs", "ircs-u"),
-    ("jabber", "xmpp-client"),
-    ("kerberos5", "kerberos"),
-    ("krb5", "kerberos"),
-    ("lpd", "printer"),
-    ("memcached", "memcache"),
-    ("mongo", "mongodb"),
-    ("mqtts", "secure-mqtt"),
-    ("mssql", "ms-sql-s"),
-    ("netbios", "netbios-ns"),
-    ("pg", "postgresql"),
-    ("postgres", "postgresql"),
-    ("rdp", "ms-wbt-server"),
-    ("smb", "microsoft-ds"),
-    ("smtps", "submissions"),
-    ("vnc", "rfb"),
-    ("whois", "nicname"),
-    ("xmpp", "xmpp-client"),
-];
+/// Common names that are not IANA's, each with the registered name meant
+/// (data in [`crate::hints`]).
+pub use crate::hints::HINTS;
 
 /// Works out every constant, collision and table of the registry.
 pub fn plan(registry: &Registry) -> Plan {

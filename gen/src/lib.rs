@@ -19,6 +19,7 @@ pub mod csv_source;
 pub mod error;
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
 pub mod hash;
+pub mod hints;
 /// How the tables encode what they hold, shared verbatim with the runtime crate.
 pub mod layout;
 pub mod model;
