@@ -23,5 +23,5 @@ esac
 exe="$target/c/$what"
 # shellcheck disable=SC2086 # $libs is a list of flags
 cc -std=c99 -Wall -Wextra -Werror -O2 -I"$root/c/include" -o "$exe" "$src" \
-    "$target/release/libiana_ports_c.a" $libs
+    "$target/release/libiana_ports_c.a" -Wl,--gc-sections $libs
 "$exe"
