@@ -156,13 +156,15 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 
 /// String id of the first named row covering `port` on `proto` (0-3).
 ///
-/// Three dependent loads: the page of the port's block in `NAMED_PAGE`, the
-/// block's offset in `NAMED_BLOCK`, then the port's entry in `NAMED_DATA`.
+/// Two dependent loads: the port's block in `NAMED_BLOCK` (after a compare
+/// with the protocol's last named block), then its entry in `NAMED_DATA`.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let n = layout::named_block_number(port, proto);
-    let page = NAMED_PAGE[n >> layout::NAMED_PAGE_BITS] as usize;
-    let block = NAMED_BLOCK[page + (n & ((1 << layout::NAMED_PAGE_BITS) - 1))] as usize;
+    let at = NAMED_START[proto] as usize + (port >> layout::NAMED_BLOCK_BITS) as usize;
+    if at >= NAMED_START[proto + 1] as usize {
+        return None; // past the protocol's last named port
+    }
+    let block = NAMED_BLOCK[at] as usize;
     let id = NAMED_DATA[block + (port & ((1 << layout::NAMED_BLOCK_BITS) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }

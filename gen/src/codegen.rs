@@ -192,14 +192,15 @@ pub fn emit(t: &Tables) -> TokenStream {
         &s.block,
     ));
 
-    out.extend(static_u16(
-        "NAMED_PAGE",
-        "Per page of layout::named_block_number: offset of its distinct page in NAMED_BLOCK.",
-        &t.named.page,
+    out.extend(const_u16(
+        "NAMED_START",
+        "Per protocol: where its blocks start in NAMED_BLOCK; then where the last protocol's end.",
+        &t.named.start,
     ));
     out.extend(static_u16(
         "NAMED_BLOCK",
-        "Distinct pages of 2^layout::NAMED_PAGE_BITS block offsets into NAMED_DATA.",
+        "Per protocol, per block of 2^layout::NAMED_BLOCK_BITS ports up to its last named one: offset of its \
+         distinct block in NAMED_DATA.",
         &t.named.block,
     ));
     out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));
