@@ -39,7 +39,12 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
 #[inline(always)]
 const fn name_span(id: u16) -> (usize, usize) {
     let id = id as usize;
-    let start = bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id);
+    let start = match NAME_WRAP {
+        // Every registry so far: the names end below 128 KiB, and the low
+        // bits alone give the start (no base load on the hot path).
+        Some(wrap) => layout::wrapped_bound(&NAME_LOW, wrap, id),
+        None => bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id),
+    };
     let len = span(&NAME_LOW, id) - 1;
     (start, len)
 }
@@ -156,14 +161,14 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 
 /// String id of the first named row covering `port` on `proto` (0-3).
 ///
-/// Two dependent loads: the port's block in `NAMED_BLOCK` (after a compare
-/// with the protocol's last named block), then its entry in `NAMED_DATA`.
+/// Two dependent loads: the port's block in `NAMED_BLOCK` (the empty block
+/// past the last named one), then its entry in `NAMED_DATA`.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let at = NAMED_START[proto] as usize + (port >> layout::NAMED_BLOCK_BITS) as usize;
-    if at >= NAMED_START[proto + 1] as usize {
-        return None; // past the protocol's last named port
-    }
+    let n = (port >> layout::NAMED_BLOCK_BITS) as usize;
+    // Past the last named port: the last entry, the empty block (a select
+    // on constants, not a load or a branch random ports would mispredict).
+    let at = if n < NAMED_STRIDE { proto * NAMED_STRIDE + n } else { NAMED_BLOCK.len() - 1 };
     let block = NAMED_BLOCK[at] as usize;
     let id = NAMED_DATA[block + (port & ((1 << layout::NAMED_BLOCK_BITS) - 1)) as usize];
     if id == 0 { None } else { Some(id) }

@@ -75,6 +75,15 @@ pub const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usiz
     base as usize + low[i].wrapping_sub(base as u16) as usize
 }
 
+/// Bound `i` of a string table whose bounds all lie below 128 KiB, from
+/// its low 16 bits alone: bounds grow with `i`, so those of `i >= wrap` (the
+/// first bound at or past 64 KiB) are 64 KiB more than their low bits. No
+/// load besides `low[i]`: the names blob (71 KiB) is read this way.
+#[inline(always)]
+pub const fn wrapped_bound(low: &[u16], wrap: usize, i: usize) -> usize {
+    low[i] as usize + (((i >= wrap) as usize) << 16)
+}
+
 /// Length of string `i` of a two-level table, from the low bits of its two
 /// bounds (no string reaches 64 KiB).
 #[inline(always)]

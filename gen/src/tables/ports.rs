@@ -24,22 +24,25 @@ pub struct Segments {
 }
 
 /// Two-level dense index of the first name on each port, per protocol, up
-/// to the protocol's last named block: protocol `p`'s block `n = port >> B`
-/// is `block[start[p] + n]` when `start[p] + n < start[p + 1]` (past it no
-/// port is named), and the name id is `data[that + port % 2^B]`. Identical
-/// blocks of 2^B ports are stored once (high ports are mostly empty, tcp/udp
-/// twins share names). Two dependent loads, no popcount: 60 KiB instead of
-/// 72 KiB untrimmed (sctp and dccp end at ports 38,472 and 27,009) or
-/// 512 KiB dense. A third level (deduplicated pages of block offsets) would
-/// save 13 KiB more at the cost of a third dependent load: measured 3.2x the
-/// dense index instead of 2.2x, past the 2.5x bound.
+/// to the last named block of any protocol: with `n = port >> B`, the name
+/// id is `data[block[p * stride + n] + port % 2^B]` when `n < stride`
+/// (past it no port is named, and the lookup reads the empty block at the
+/// end of `block`). Identical blocks of 2^B ports are stored once (high
+/// ports are mostly empty, tcp/udp twins share names). Two dependent loads,
+/// no popcount, and the stride a constant: 63 KiB instead of 72 KiB
+/// untrimmed or 512 KiB dense.
+///
+/// Measured and dropped: a third level (deduplicated pages of block
+/// offsets, 46 KiB) costs a third dependent load, 3.2x the dense index
+/// instead of 2.2x; per-protocol trimming (60 KiB) puts a load of the
+/// protocol's start at the head of the chain (2.6-2.8x).
 #[derive(Debug, Default)]
 pub struct NamedIndex {
-    /// Where each protocol's blocks start in `block`, then where the last
-    /// protocol's end (5 entries).
-    pub start: Vec<u16>,
-    /// Per protocol, per block of 2^B ports up to its last named one: the
-    /// offset of its distinct block in `data`.
+    /// Blocks per protocol in `block`.
+    pub stride: usize,
+    /// Per protocol, per block of 2^B ports up to `stride`: the offset of
+    /// its distinct block in `data`; last, one 0 (the empty block) that
+    /// ports past `stride` blocks read.
     pub block: Vec<u16>,
     /// Distinct blocks of 2^B name ids (0 = no named row); block 0 is empty.
     pub data: Vec<u16>,
@@ -104,13 +107,16 @@ pub(super) fn build_segments(registry: &Registry) -> Result<Segments, Overflow> 
 
 pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<NamedIndex, Overflow> {
     let mut named = NamedIndex::default();
-    let empty = vec![0u16; 1 << layout::NAMED_BLOCK_BITS];
+    let block_len = 1 << layout::NAMED_BLOCK_BITS;
+    let empty = vec![0u16; block_len];
     named.data.extend_from_slice(&empty);
     let mut blocks: HashMap<Vec<u16>, usize> = HashMap::from([(empty, 0)]);
+    // Per protocol and port: the first name id, and the row that gave it
+    // (to blame for an overflow).
+    let mut first = vec![vec![0u16; 65536]; Proto::ALL.len()];
+    let mut giver = vec![vec![0usize; 65536]; Proto::ALL.len()];
     for proto in Proto::ALL {
-        let mut first: Vec<u16> = vec![0; 65536];
-        // Per port: the row that gave it its name, to blame for an overflow.
-        let mut giver: Vec<usize> = vec![0; 65536];
+        let (first, giver) = (&mut first[proto.index()], &mut giver[proto.index()]);
         for (i, a, b) in covering_rows(registry, proto) {
             if rec_name[i] == 0 {
                 continue;
@@ -123,11 +129,13 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<Named
                 }
             }
         }
-        named.start.push(to_u16(named.block.len(), "the first-name index's blocks (NAMED_BLOCK)")?);
-        let block_len = 1 << layout::NAMED_BLOCK_BITS;
-        // Blocks up to the last named port: past it every lookup misses.
-        let used = first.iter().rposition(|&id| id != 0).map_or(0, |last| last / block_len + 1);
-        for (b, chunk) in first[..used * block_len].chunks(block_len).enumerate() {
+    }
+    // Blocks up to the last named port of any protocol: past it every lookup misses.
+    let last = first.iter().filter_map(|f| f.iter().rposition(|&id| id != 0)).max();
+    named.stride = last.map_or(0, |last| last / block_len + 1);
+    for proto in Proto::ALL {
+        let chunks = first[proto.index()][..named.stride * block_len].chunks(block_len);
+        for (b, chunk) in chunks.enumerate() {
             let at = match blocks.get(chunk) {
                 Some(&at) => at,
                 None => {
@@ -138,10 +146,11 @@ pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<Named
                 }
             };
             let what = "the first-name index's distinct blocks, in entries (NAMED_DATA)";
-            let blame = giver[b * block_len..][..block_len].iter().copied().max().unwrap_or(0);
+            let blame = giver[proto.index()][b * block_len..][..block_len].iter().copied().max().unwrap_or(0);
             named.block.push(to_u16(at, what).map_err(|o| o.at_row(blame))?);
         }
     }
-    named.start.push(to_u16(named.block.len(), "the first-name index's blocks (NAMED_BLOCK)")?);
+    // One more entry, the empty block, for ports past the last block.
+    named.block.push(0);
     Ok(named)
 }
