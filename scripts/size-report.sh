@@ -19,7 +19,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${WORK:-/tmp/iana-ports-size}
-BUDGETS="$ROOT/scripts/size-budgets.txt"
+BUDGETS=${BUDGETS:-$ROOT/scripts/size-budgets.txt}
 # The crate measured (default: this checkout); set CRATE to an older
 # checkout to measure it with this probe and these budgets.
 CRATE=${CRATE:-$ROOT}
