@@ -103,7 +103,7 @@ impl TwoLevelBounds {
 
     /// Picks the largest block (fewest bases) whose every bound lies within
     /// 65,535 bytes of its block's first bound. Two bounds a block (one
-    /// string) always fit, since [`StringPool::intern`] refuses a string of
+    /// string) always fit, since `StringPool::intern` refuses a string of
     /// 64 KiB or more, which the `u16` lengths cannot express.
     pub fn new(bounds: &[u32]) -> Self {
         let fits = |bits: u32| {
