@@ -3,21 +3,34 @@
 #
 #   scripts/size-report.sh            # everything, Markdown on stdout
 #   SKIP_BUILD_TIMES=1 scripts/size-report.sh   # sizes only
+#   scripts/size-report.sh --check    # sizes only; exit 1 when a use is over budget
 #
-# Builds benches/size-probe (a tiny binary) in release mode with and without
-# the crate, full (default features) and minimal (default-features = false),
-# for x86_64-unknown-linux-gnu (a PIE: relocations count) and
-# thumbv7em-none-eabihf (bare metal), and reports `size -A` section totals.
-# Then times clean builds of the crate and the compile cost of `const`
-# lookups. Works in its own directories under $WORK (default
-# /tmp/iana-ports-size); nothing in the repository is written.
+# Builds benches/size-probe (a tiny binary) in release mode without the
+# crate, then once per way of using it (one probe feature each: const u16
+# only, one const service name, run-time service_name, every lookup minimal,
+# every lookup full), for x86_64-unknown-linux-gnu (a PIE: relocations
+# count) and, for the probes scripts/size-budgets.txt lists on it,
+# thumbv7em-none-eabihf (bare metal), and reports what each use adds
+# (`size -A`: every allocated section). Budgets live in
+# scripts/size-budgets.txt. Then times clean builds of the crate and the
+# compile cost of `const` lookups. Works in its own directories under $WORK
+# (default /tmp/iana-ports-size); nothing in the repository is written.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${WORK:-/tmp/iana-ports-size}
+BUDGETS=${BUDGETS:-$ROOT/scripts/size-budgets.txt}
+# The crate measured (default: this checkout); set CRATE to an older
+# checkout to measure it with this probe and these budgets.
+CRATE=${CRATE:-$ROOT}
 HOST=x86_64-unknown-linux-gnu
 THUMB=thumbv7em-none-eabihf
 SIZE=$(command -v llvm-size || command -v size)
+CHECK=""
+if [ "${1:-}" = "--check" ]; then
+    CHECK=1
+    SKIP_BUILD_TIMES=1
+fi
 
 rustup target add "$THUMB" >/dev/null 2>&1 || rustup target add "$THUMB"
 
@@ -25,7 +38,7 @@ rm -rf "$WORK/probe"
 mkdir -p "$WORK"
 cp -r "$ROOT/benches/size-probe" "$WORK/probe"
 # Point the probe at this checkout wherever it was copied to.
-sed -i "s|path = \"../..\"|path = \"$ROOT\"|" "$WORK/probe/Cargo.toml"
+sed -i "s|path = \"../..\"|path = \"$CRATE\"|" "$WORK/probe/Cargo.toml"
 PROBE="$WORK/probe/Cargo.toml"
 
 # bytes of the named sections, then the total of every allocated section
@@ -40,29 +53,47 @@ sections() {
         END { printf "%d %d %d %d %d\n", text, ro, relro, rela, total }'
 }
 
-build_probe() { # target features -> path of the binary
-    local target=$1 features=$2 dir="$WORK/target-$2"
+build_probe() { # target feature -> path of the binary (stripped)
+    local target=$1 feature=$2 dir="$WORK/target-$1"
     CARGO_TARGET_DIR="$dir" cargo build -q --release --manifest-path "$PROBE" \
-        --target "$target" ${features:+--no-default-features --features "$features"} >&2
-    echo "$dir/$target/release/iana-ports-size-probe"
+        --target "$target" ${feature:+--features "$feature"} >&2
+    local bin="$dir/$target/release/iana-ports-size-probe" out="$dir/probe-${feature:-none}"
+    # Measured as a user ships it: stripped.
+    cp "$bin" "$out"
+    strip "$out" 2>/dev/null || true
+    echo "$out"
 }
 
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 
-echo "## Static size (release, \`$(basename "$SIZE") -A\`, KiB)"
+echo "## What each use costs (release, stripped, \`$(basename "$SIZE") -A\`, KiB added to the probe without the crate)"
 echo
-echo "| target | data | .text | .rodata | .data.rel.ro | .rela.dyn | total | added by the crate |"
+echo "| use | target | .text | .rodata | .data.rel.ro | .rela.dyn | added | budget |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
+over=0
 for target in "$HOST" "$THUMB"; do
     read -r t0 r0 d0 l0 base < <(sections "$(build_probe "$target" "")")
-    echo "| $target | without the crate | $(kb "$t0") | $(kb "$r0") | $(kb "$d0") | $(kb "$l0") | $(kb "$base") | - |"
-    for variant in minimal full; do
-        read -r t r d l total < <(sections "$(build_probe "$target" "$variant")")
-        echo "| $target | $variant | $(kb "$t") | $(kb "$r") | $(kb "$d") | $(kb "$l") | $(kb "$total") | **$(kb $((total - base)))** |"
-    done
+    while read -r probe budget_target budget what; do
+        [ "$budget_target" = "$target" ] || continue
+        read -r t r d l total < <(sections "$(build_probe "$target" "$probe")")
+        added=$((total - base))
+        verdict=""
+        if awk -v a="$added" -v b="$budget" 'BEGIN { exit !(a > b * 1024) }'; then
+            verdict=" **over**"
+            over=1
+        fi
+        echo "| $what (\`$probe\`) | $target | $(kb $((t - t0))) | $(kb $((r - r0))) | $(kb $((d - d0))) | $(kb $((l - l0))) | **$(kb "$added")**$verdict | $budget |"
+    done < <(grep -v '^#' "$BUDGETS" | awk 'NF >= 3 { printf "%s %s %s ", $1, $2, $3; for (i = 4; i <= NF; i++) printf "%s%s", $i, (i < NF ? " " : ""); print "" }')
 done
 echo
-echo "Goal: full adds <= 450 KiB on x86_64, relocations included."
+if [ -n "$CHECK" ]; then
+    if [ "$over" = 1 ]; then
+        echo "size check: a use is over its budget in scripts/size-budgets.txt" >&2
+        exit 1
+    fi
+    echo "size check: every use within its budget" >&2
+    exit 0
+fi
 
 [ -n "${SKIP_BUILD_TIMES:-}" ] && exit 0
 

@@ -39,7 +39,12 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
 #[inline(always)]
 const fn name_span(id: u16) -> (usize, usize) {
     let id = id as usize;
-    let start = bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id);
+    let start = match NAME_WRAP {
+        // Every registry so far: the names end below 128 KiB, and the low
+        // bits alone give the start (no base load on the hot path).
+        Some(wrap) => layout::wrapped_bound(&NAME_LOW, wrap, id),
+        None => bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id),
+    };
     let len = span(&NAME_LOW, id) - 1;
     (start, len)
 }
@@ -156,13 +161,15 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 
 /// String id of the first named row covering `port` on `proto` (0-3).
 ///
-/// Three dependent loads: the page of the port's block in `NAMED_PAGE`, the
-/// block's offset in `NAMED_BLOCK`, then the port's entry in `NAMED_DATA`.
+/// Two dependent loads: the port's block in `NAMED_BLOCK` (the empty block
+/// past the last named one), then its entry in `NAMED_DATA`.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let n = layout::named_block_number(port, proto);
-    let page = NAMED_PAGE[n >> layout::NAMED_PAGE_BITS] as usize;
-    let block = NAMED_BLOCK[page + (n & ((1 << layout::NAMED_PAGE_BITS) - 1))] as usize;
+    let n = (port >> layout::NAMED_BLOCK_BITS) as usize;
+    // Past the last named port: the last entry, the empty block (a select
+    // on constants, not a load or a branch random ports would mispredict).
+    let at = if n < NAMED_STRIDE { proto * NAMED_STRIDE + n } else { NAMED_BLOCK.len() - 1 };
+    let block = NAMED_BLOCK[at] as usize;
     let id = NAMED_DATA[block + (port & ((1 << layout::NAMED_BLOCK_BITS) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }

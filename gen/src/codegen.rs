@@ -54,7 +54,23 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
          starts at `b + {prefix}_LOW[i].wrapping_sub(b as u16)` and ends where string `i + 1` starts{}.",
         if pool.nul_terminated { ", its NUL included" } else { "" }
     );
+    let wrap_ident = format_ident!("{}_WRAP", prefix);
+    let wrap_doc = format!(
+        "When every bound of {prefix}_LOW lies below 128 KiB: the first bound at or past 64 KiB (`usize::MAX` \
+         if none), so that bound `i` is `layout::wrapped_bound({prefix}_LOW, {prefix}_WRAP, i)` without \
+         {prefix}_BASE; `None` otherwise."
+    );
+    let wrap = match bounds.wrap() {
+        Some(at) => {
+            let at = Literal::usize_unsuffixed(at);
+            quote!(Some(#at))
+        }
+        None => quote!(None),
+    };
     let mut out = quote! {
+        #[doc = #wrap_doc]
+        #[allow(dead_code)]
+        pub(crate) const #wrap_ident: Option<usize> = #wrap;
         #[doc = #doc]
         pub(crate) static #blob_ident: &str = #blob;
         /// Bounds per block of the base table, as a shift.
@@ -192,14 +208,15 @@ pub fn emit(t: &Tables) -> TokenStream {
         &s.block,
     ));
 
-    out.extend(static_u16(
-        "NAMED_PAGE",
-        "Per page of layout::named_block_number: offset of its distinct page in NAMED_BLOCK.",
-        &t.named.page,
-    ));
+    let stride = t.named.stride;
+    out.extend(quote! {
+        /// Blocks per protocol in NAMED_BLOCK: past them no port is named.
+        pub(crate) const NAMED_STRIDE: usize = #stride;
+    });
     out.extend(static_u16(
         "NAMED_BLOCK",
-        "Distinct pages of 2^layout::NAMED_PAGE_BITS block offsets into NAMED_DATA.",
+        "Per protocol, per block of 2^layout::NAMED_BLOCK_BITS ports up to NAMED_STRIDE: offset of its \
+         distinct block in NAMED_DATA; last, one 0 (the empty block) for ports past NAMED_STRIDE blocks.",
         &t.named.block,
     ));
     out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));

@@ -62,17 +62,8 @@ pub const SEG_BLOCK_BITS: u32 = 8;
 /// then one past the protocol's last segment).
 pub const SEG_BLOCK_STRIDE: usize = (1 << (16 - SEG_BLOCK_BITS)) + 1;
 
-/// First-name index: ports per block, as a shift (blocks of 8 ports).
-pub const NAMED_BLOCK_BITS: u32 = 3;
-/// First-name index: blocks per page, as a shift (pages of 16 blocks).
-pub const NAMED_PAGE_BITS: u32 = 4;
-
-/// First-name index: the number of the block holding `port` on protocol
-/// `proto` (0-3), counting every protocol's blocks back to back.
-#[inline(always)]
-pub const fn named_block_number(port: u16, proto: usize) -> usize {
-    (proto << (16 - NAMED_BLOCK_BITS)) | (port >> NAMED_BLOCK_BITS) as usize
-}
+/// First-name index: ports per block, as a shift (blocks of 16 ports).
+pub const NAMED_BLOCK_BITS: u32 = 4;
 
 /// Bound `i` of a two-level string table (`base` per block of
 /// `1 << block_bits` bounds, the low 16 bits of every bound in `low`):
@@ -82,6 +73,15 @@ pub const fn named_block_number(port: u16, proto: usize) -> usize {
 pub const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usize {
     let base = base[i >> block_bits];
     base as usize + low[i].wrapping_sub(base as u16) as usize
+}
+
+/// Bound `i` of a string table whose bounds all lie below 128 KiB, from
+/// its low 16 bits alone: bounds grow with `i`, so those of `i >= wrap` (the
+/// first bound at or past 64 KiB) are 64 KiB more than their low bits. No
+/// load besides `low[i]`: the names blob (71 KiB) is read this way.
+#[inline(always)]
+pub const fn wrapped_bound(low: &[u16], wrap: usize, i: usize) -> usize {
+    low[i] as usize + (((i >= wrap) as usize) << 16)
 }
 
 /// Length of string `i` of a two-level table, from the low bits of its two

@@ -1,6 +1,7 @@
-//! Size probe: the same program with and without `iana-ports` (see
-//! `scripts/size-report.sh`). Every lookup kind is called on an input the
-//! optimiser cannot see, so every table the feature set keeps is linked.
+//! Size probe: the same program without `iana-ports` and with it, used one
+//! way per Cargo feature (see `scripts/size-report.sh`). Every run-time
+//! lookup is called on an input the optimiser cannot see, so every table
+//! that use reaches is linked, and no other.
 
 #![cfg_attr(target_os = "none", no_std, no_main)]
 
@@ -41,8 +42,37 @@ fn work(seed: u32) -> u32 {
     acc
 }
 
+/// `const` u16 lookups only: typed constants, `port!` and a `const` `port()`.
+#[cfg(all(feature = "const-u16", not(feature = "minimal")))]
+fn work(seed: u32) -> u32 {
+    use iana_ports::{Protocol, Tcp, port};
+    const MATRIX: u16 = match port("matrix-fed", Protocol::Tcp) {
+        Some(p) => p,
+        None => 0,
+    };
+    const PORTS: [u16; 3] = [Tcp::HTTPS, iana_ports::port!("ssh/tcp"), MATRIX];
+    PORTS[seed as usize % PORTS.len()] as u32
+}
+
+/// One `const` service name: the text it points at is all that is kept.
+#[cfg(all(feature = "const-name", not(feature = "minimal")))]
+fn work(seed: u32) -> u32 {
+    use iana_ports::{Protocol, service_name};
+    const NAME: Option<&str> = service_name(8448, Protocol::Tcp);
+    let name = core::hint::black_box(NAME).unwrap_or("");
+    name.as_bytes().get(seed as usize).copied().unwrap_or(0) as u32
+}
+
+/// `service_name` at run time, nothing else.
+#[cfg(all(feature = "service-name", not(feature = "minimal")))]
+fn work(seed: u32) -> u32 {
+    use iana_ports::{Protocol, service_name};
+    let proto = Protocol::ALL[seed as usize % 4];
+    service_name(seed as u16, proto).map_or(0, str::len) as u32
+}
+
 /// The same shape without the crate.
-#[cfg(not(feature = "minimal"))]
+#[cfg(not(any(feature = "minimal", feature = "const-u16", feature = "const-name", feature = "service-name")))]
 fn work(seed: u32) -> u32 {
     seed.wrapping_mul(0x9E37_79B9).rotate_left(7)
 }

@@ -84,7 +84,7 @@ pub struct Tables {
     pub rec_start: Vec<u16>,
     /// Per record: last port (0 without port).
     pub rec_end: Vec<u16>,
-    /// Per record: [`flags`].
+    /// Per record: [`layout::record_flags`].
     pub rec_flags: Vec<u8>,
     /// Per record: index into the detail columns (rows sharing all detail
     /// text, such as tcp/udp twins, share one entry).

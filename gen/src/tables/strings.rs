@@ -103,7 +103,7 @@ impl TwoLevelBounds {
 
     /// Picks the largest block (fewest bases) whose every bound lies within
     /// 65,535 bytes of its block's first bound. Two bounds a block (one
-    /// string) always fit, since [`StringPool::intern`] refuses a string of
+    /// string) always fit, since `StringPool::intern` refuses a string of
     /// 64 KiB or more, which the `u16` lengths cannot express.
     pub fn new(bounds: &[u32]) -> Self {
         let fits = |bits: u32| {
@@ -118,6 +118,18 @@ impl TwoLevelBounds {
     /// Bound `i`, as the runtime computes it.
     pub fn get(&self, i: usize) -> u32 {
         crate::layout::bound(&self.base, &self.low, self.block_bits, i) as u32
+    }
+
+    /// The first bound at or past 64 KiB when every bound lies below
+    /// 128 KiB (so that [`crate::layout::wrapped_bound`] reads them from
+    /// their low bits alone), `usize::MAX` when none reaches 64 KiB, and
+    /// `None` when some bound lies at or past 128 KiB.
+    pub fn wrap(&self) -> Option<usize> {
+        let mut bounds = (0..self.low.len()).map(|i| self.get(i));
+        if bounds.clone().any(|b| b >= 1 << 17) {
+            return None;
+        }
+        Some(bounds.position(|b| b >= 1 << 16).unwrap_or(usize::MAX))
     }
 
     /// Length of string `i`, as the runtime computes it.
@@ -179,6 +191,17 @@ mod tests {
         for (i, w) in bounds.windows(2).enumerate() {
             assert_eq!(two.len(i), w[1] - w[0]);
         }
+    }
+
+    #[test]
+    fn wrapped_bounds_read_from_the_low_bits() {
+        let bounds = [0, 40_000, 65_535, 65_536, 100_000, 131_071];
+        let two = TwoLevelBounds::new(&bounds);
+        let wrap = two.wrap().unwrap();
+        assert_eq!(wrap, 3);
+        assert!((0..bounds.len()).all(|i| crate::layout::wrapped_bound(&two.low, wrap, i) == bounds[i] as usize));
+        assert_eq!(TwoLevelBounds::new(&[0, 10]).wrap(), Some(usize::MAX));
+        assert_eq!(TwoLevelBounds::new(&[0, 60_000, 120_000, 131_072]).wrap(), None);
     }
 
     #[test]
