@@ -49,13 +49,13 @@ mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
-pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, status};
+pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, service_name_cstr, status};
 #[doc(hidden)]
 pub use macros::private as __private;
 #[cfg(feature = "contacts")]
-pub use person::{Person, people, person};
+pub use person::{Ids, Person, people, person};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use record::{Ids, PortClass, PortRange, Record, Status};
+pub use record::{PortClass, PortRange, PortText, Record, Status};
 pub use spec::{PortSpec, Resolve, SpecError, SpecErrorKind, SpecTarget};
 pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 

@@ -141,6 +141,24 @@ pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
     }
 }
 
+/// [`service_name`] as a C string (`const char *` for C callers), with
+/// the same answer: the generator writes a NUL after each name, so this
+/// borrows the compiled-in name and copies nothing.
+///
+/// ```
+/// use iana_ports::{service_name_cstr, Protocol};
+/// const NAME: Option<&core::ffi::CStr> = service_name_cstr(8448, Protocol::Tcp);
+/// assert_eq!(NAME, Some(c"matrix-fed"));
+/// assert_eq!(service_name_cstr(914, Protocol::Tcp), None);
+/// ```
+#[inline]
+pub const fn service_name_cstr(port: u16, proto: Protocol) -> Option<&'static core::ffi::CStr> {
+    match tables::first_name(port, proto as usize) {
+        Some(id) => Some(tables::name_cstr(id)),
+        None => None,
+    }
+}
+
 /// What the registry says about `port` on `proto`, for every `u16` (see
 /// [`Status`] for the rule).
 ///
@@ -156,7 +174,7 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
     let (mut i, end) = tables::segment_rows(seg);
     let mut best = 2u8; // Unassigned unless a row says more
     while i < end {
-        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & 0b11;
+        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
         if code < best {
             best = code;
         }
@@ -271,41 +289,18 @@ fn ids_contain(mut ids: crate::Ids, needle: &[u8]) -> bool {
     }
 }
 
-/// Writes `n` in decimal into `buf`, returning the digits.
-fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    core::str::from_utf8(&buf[at..]).unwrap_or("")
-}
-
-fn port_matches(range: crate::PortRange, query: &[u8]) -> bool {
-    // The CSV writes `6000-6063`: a query may span the dash.
-    let mut text = [0u8; 11];
-    let mut buf = [0u8; 10];
-    let start = decimal(u32::from(range.start), &mut buf).as_bytes();
-    let mut len = start.len();
-    text[..len].copy_from_slice(start);
-    if !range.is_single() {
-        let mut buf = [0u8; 10];
-        let end = decimal(u32::from(range.end), &mut buf).as_bytes();
-        text[len] = b'-';
-        text[len + 1..len + 1 + end.len()].copy_from_slice(end);
-        len += 1 + end.len();
-    }
-    core::str::from_utf8(&text[..len]).is_ok_and(|t| contains(t, query))
+fn port_matches(port: crate::PortText, query: &[u8]) -> bool {
+    // The column as the CSV writes it (`6000-6063`, `4748-4748`): a query
+    // may span the dash.
+    let mut buf = [0u8; crate::PortText::MAX_LEN];
+    let len = port.write(&mut buf);
+    core::str::from_utf8(&buf[..len]).is_ok_and(|t| contains(t, query))
 }
 
 fn matches(record: &Record, query: &[u8]) -> bool {
     let text = |t: Option<&'static str>| t.is_some_and(|t| contains(t, query));
     if text(record.service_name())
-        || record.ports().is_some_and(|r| port_matches(r, query))
+        || record.port_text().is_some_and(|p| port_matches(p, query))
         || text(record.protocol().map(Protocol::as_str))
     {
         return true;

@@ -1,4 +1,5 @@
-//! The registry's people (contacts) table, from the XML.
+//! The registry's people (contacts) table, from the XML, and the contact
+//! id lists of records that point into it.
 
 use core::fmt;
 
@@ -89,12 +90,13 @@ impl fmt::Debug for Person {
     }
 }
 
-pub(crate) static PEOPLE: [Person; tables::PERSON_ID.len()] = {
-    let mut out = [Person { id: 0, name: 0, org: 0, uris: 0, updated: 0 }; tables::PERSON_ID.len()];
+/// The people table: the first `PERSON_NAME.len()` ids of `ID_TEXT`.
+pub(crate) static PEOPLE: [Person; tables::PERSON_NAME.len()] = {
+    let mut out = [Person { id: 0, name: 0, org: 0, uris: 0, updated: 0 }; tables::PERSON_NAME.len()];
     let mut i = 0;
     while i < out.len() {
         out[i] = Person {
-            id: tables::PERSON_ID[i],
+            id: tables::ID_TEXT[i],
             name: tables::PERSON_NAME[i],
             org: tables::PERSON_ORG[i],
             uris: tables::PERSON_URIS[i],
@@ -123,4 +125,144 @@ pub fn person(id: &str) -> Option<&'static Person> {
 /// ```
 pub fn people() -> &'static [Person] {
     &PEOPLE
+}
+
+/// A list of contact ids (`[Vera_Heinau][Heiko_Schlichting]` in the CSV),
+/// iterated without brackets; [`Display`](fmt::Display) writes them as the
+/// CSV does.
+///
+/// The ids are stored as indices into the registry's table of ids: first
+/// every person of the XML's people table, then the ids a CSV names that the
+/// people table lacks (a CSV of another date can name someone IANA has
+/// dropped since). Such a bare id iterates and displays as written, and
+/// [`people`](Ids::people) simply has no entry for it.
+///
+/// ```
+/// let http = iana_ports::by_name("http").next().unwrap();
+/// assert_eq!(http.assignee().collect::<Vec<_>>(), ["IESG"]);
+/// assert_eq!(http.contact().to_string(), "[IETF_Chair]");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ids {
+    /// `1 +` the index of the first person, when it is stored inline (0 when
+    /// not: then every person is in `rest`).
+    first: u16,
+    /// Indices of the other people.
+    rest: &'static [u16],
+}
+
+impl Ids {
+    /// The ids encoded as `DETAIL_ASSIGNEE` writes them: 0 none, `1 + p` the
+    /// single id `p` of `ID_TEXT`, `1 + ID_TEXT.len() + i` list `i` of
+    /// `ID_LIST_START`.
+    pub(crate) fn decode(code: u16) -> Ids {
+        let singles = tables::ID_TEXT.len() + 1;
+        match (code as usize).checked_sub(singles) {
+            None => Ids { first: code, rest: &[] },
+            Some(list) => {
+                let start = tables::ID_LIST_START[list] as usize;
+                let end = tables::ID_LIST_START[list + 1] as usize;
+                Ids { first: 0, rest: &tables::ID_POOL[start..end] }
+            }
+        }
+    }
+
+    /// Whether there are no ids.
+    ///
+    /// ```
+    /// assert!(iana_ports::by_name("9pfs").next().unwrap().contact().is_empty());
+    /// ```
+    pub const fn is_empty(&self) -> bool {
+        self.first == 0 && self.rest.is_empty()
+    }
+
+    /// The people these ids name, from the XML's people table; an id the
+    /// people table lacks has no entry.
+    ///
+    /// ```
+    /// let fed = iana_ports::by_name("matrix-fed").next().unwrap();
+    /// let who = fed.contact().people().next().unwrap();
+    /// assert_eq!(who.name(), Some("Travis Ralston"));
+    /// ```
+    pub fn people(self) -> impl Iterator<Item = &'static Person> {
+        self.indices().filter_map(|p| PEOPLE.get(usize::from(p)))
+    }
+
+    /// Indices into `ID_TEXT`, in order.
+    fn indices(self) -> impl DoubleEndedIterator<Item = u16> + Clone {
+        self.first.checked_sub(1).into_iter().chain(self.rest.iter().copied())
+    }
+
+    /// The bytes [`Display`](fmt::Display) writes (`[A][B]`), for `search`.
+    pub(crate) fn csv_bytes(self) -> impl Iterator<Item = u8> + Clone {
+        self.indices().flat_map(|p| {
+            let id = person_id(p).as_bytes().iter().copied();
+            core::iter::once(b'[').chain(id).chain(core::iter::once(b']'))
+        })
+    }
+}
+
+/// Id `index` of `ID_TEXT`: a person's, or a bare id's.
+fn person_id(index: u16) -> &'static str {
+    string(tables::ID_TEXT[index as usize])
+}
+
+impl Iterator for Ids {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.first != 0 {
+            let id = person_id(self.first - 1);
+            self.first = 0;
+            return Some(id);
+        }
+        let (&p, rest) = self.rest.split_first()?;
+        self.rest = rest;
+        Some(person_id(p))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let len = usize::from(self.first != 0) + self.rest.len();
+        (len, Some(len))
+    }
+}
+
+impl DoubleEndedIterator for Ids {
+    fn next_back(&mut self) -> Option<&'static str> {
+        if let Some((&p, rest)) = self.rest.split_last() {
+            self.rest = rest;
+            return Some(person_id(p));
+        }
+        if self.first == 0 {
+            return None;
+        }
+        let id = person_id(self.first - 1);
+        self.first = 0;
+        Some(id)
+    }
+}
+
+impl ExactSizeIterator for Ids {}
+
+impl core::iter::FusedIterator for Ids {}
+
+impl fmt::Display for Ids {
+    /// The ids as the CSV writes them, with brackets: `[Jon_Postel]`,
+    /// `[A][B]`, nothing when there are none.
+    ///
+    /// ```
+    /// assert_eq!(iana_ports::by_name("echo").next().unwrap().contact().to_string(), "[Jon_Postel]");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for id in *self {
+            write!(f, "[{id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(*self).finish()
+    }
 }

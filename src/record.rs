@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::Protocol;
-use crate::tables::{self, string};
+use crate::tables;
 
 /// An inclusive range of ports: `x11` is `6000..=6063`.
 ///
@@ -57,6 +57,82 @@ impl fmt::Display for PortRange {
     /// `443` or `6000-6063`, as the registry writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_single() { write!(f, "{}", self.start) } else { write!(f, "{}-{}", self.start, self.end) }
+    }
+}
+
+/// The port column of a row exactly as the registry writes it: `443`,
+/// `6000-6063`, and the six one-port ranges written as ranges
+/// (`4748-4748`), which [`PortRange`]'s `Display` would shorten.
+///
+/// ```
+/// use iana_ports::{by_name, PortRange};
+/// let written = by_name("x11").next().unwrap().port_text().unwrap();
+/// assert_eq!(written.to_string(), "6000-6063");
+/// let degenerate = iana_ports::search("4748-4748").next().unwrap().port_text().unwrap();
+/// assert_eq!(degenerate.to_string(), "4748-4748");
+/// assert_eq!(degenerate.range(), PortRange { start: 4748, end: 4748 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PortText {
+    range: PortRange,
+    as_range: bool,
+}
+
+impl PortText {
+    /// Longest port column: `65535-65535`.
+    pub(crate) const MAX_LEN: usize = 11;
+
+    /// The ports the column names.
+    ///
+    /// ```
+    /// let https = iana_ports::by_name("https").next().unwrap();
+    /// assert_eq!(https.port_text().unwrap().range(), iana_ports::PortRange { start: 443, end: 443 });
+    /// ```
+    pub const fn range(self) -> PortRange {
+        self.range
+    }
+
+    /// Writes the column into `buf`, returning its length.
+    pub(crate) const fn write(self, buf: &mut [u8; Self::MAX_LEN]) -> usize {
+        let mut len = write_decimal(self.range.start, buf, 0);
+        if self.as_range || !self.range.is_single() {
+            buf[len] = b'-';
+            len = write_decimal(self.range.end, buf, len + 1);
+        }
+        len
+    }
+}
+
+/// Writes `n` in decimal at `buf[at..]`, returning where it ends.
+const fn write_decimal(n: u16, buf: &mut [u8; PortText::MAX_LEN], at: usize) -> usize {
+    let digits = if n >= 10_000 {
+        5
+    } else if n >= 1_000 {
+        4
+    } else if n >= 100 {
+        3
+    } else if n >= 10 {
+        2
+    } else {
+        1
+    };
+    let mut rest = n;
+    let mut i = digits;
+    while i > 0 {
+        i -= 1;
+        buf[at + i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    at + digits
+}
+
+impl fmt::Display for PortText {
+    /// `443`, `6000-6063` or `4748-4748`, as the registry writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; Self::MAX_LEN];
+        let len = self.write(&mut buf);
+        // Digits and a dash: always ASCII.
+        f.pad(core::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -167,158 +243,6 @@ impl PortClass {
     }
 }
 
-/// A list of contact ids (`[Vera_Heinau][Heiko_Schlichting]` in the CSV),
-/// iterated without brackets; [`Display`](fmt::Display) writes them as the
-/// CSV does.
-///
-/// The ids are people of the registry's people table, stored as indices into
-/// it: no text of their own, and [`people`](Ids::people) needs no lookup.
-///
-/// ```
-/// # #[cfg(feature = "contacts")] {
-/// let http = iana_ports::by_name("http").next().unwrap();
-/// assert_eq!(http.assignee().collect::<Vec<_>>(), ["IESG"]);
-/// assert_eq!(http.contact().to_string(), "[IETF_Chair]");
-/// # }
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Ids {
-    /// `1 +` the index of the first person, when it is stored inline (0 when
-    /// not: then every person is in `rest`).
-    first: u16,
-    /// Indices of the other people.
-    rest: &'static [u16],
-}
-
-impl Ids {
-    /// The ids encoded as `DETAIL_ASSIGNEE` writes them: 0 none, `1 + p` the
-    /// single person `p`, `1 + people + i` list `i` of `ID_LIST_START`.
-    #[cfg(feature = "contacts")]
-    pub(crate) fn decode(code: u16) -> Ids {
-        let singles = tables::PERSON_ID.len() + 1;
-        match (code as usize).checked_sub(singles) {
-            None => Ids { first: code, rest: &[] },
-            Some(list) => {
-                let start = tables::ID_LIST_START[list] as usize;
-                let end = tables::ID_LIST_START[list + 1] as usize;
-                Ids { first: 0, rest: &tables::ID_POOL[start..end] }
-            }
-        }
-    }
-
-    /// Whether there are no ids.
-    ///
-    /// ```
-    /// # #[cfg(feature = "contacts")]
-    /// assert!(iana_ports::by_name("9pfs").next().unwrap().contact().is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.first == 0 && self.rest.is_empty()
-    }
-
-    /// The people these ids name, from the XML's people table.
-    ///
-    /// ```
-    /// # #[cfg(feature = "contacts")] {
-    /// let fed = iana_ports::by_name("matrix-fed").next().unwrap();
-    /// let who = fed.contact().people().next().unwrap();
-    /// assert_eq!(who.name(), Some("Travis Ralston"));
-    /// # }
-    /// ```
-    #[cfg(feature = "contacts")]
-    pub fn people(self) -> impl Iterator<Item = &'static crate::Person> {
-        self.indices().map(|p| &crate::person::PEOPLE[usize::from(p)])
-    }
-
-    /// Indices of the people, in order.
-    #[cfg(feature = "contacts")]
-    fn indices(self) -> impl DoubleEndedIterator<Item = u16> + Clone {
-        self.first.checked_sub(1).into_iter().chain(self.rest.iter().copied())
-    }
-
-    /// The bytes [`Display`](fmt::Display) writes (`[A][B]`), for `search`.
-    #[cfg(feature = "contacts")]
-    pub(crate) fn csv_bytes(self) -> impl Iterator<Item = u8> + Clone {
-        self.indices().flat_map(|p| {
-            let id = person_id(p).as_bytes().iter().copied();
-            core::iter::once(b'[').chain(id).chain(core::iter::once(b']'))
-        })
-    }
-}
-
-/// The id of person `index`.
-#[cfg(feature = "contacts")]
-fn person_id(index: u16) -> &'static str {
-    string(tables::PERSON_ID[index as usize])
-}
-
-/// Without the people table no `Ids` holds anyone.
-#[cfg(not(feature = "contacts"))]
-fn person_id(_: u16) -> &'static str {
-    ""
-}
-
-impl Iterator for Ids {
-    type Item = &'static str;
-
-    fn next(&mut self) -> Option<&'static str> {
-        if self.first != 0 {
-            let id = person_id(self.first - 1);
-            self.first = 0;
-            return Some(id);
-        }
-        let (&p, rest) = self.rest.split_first()?;
-        self.rest = rest;
-        Some(person_id(p))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let len = usize::from(self.first != 0) + self.rest.len();
-        (len, Some(len))
-    }
-}
-
-impl DoubleEndedIterator for Ids {
-    fn next_back(&mut self) -> Option<&'static str> {
-        if let Some((&p, rest)) = self.rest.split_last() {
-            self.rest = rest;
-            return Some(person_id(p));
-        }
-        if self.first == 0 {
-            return None;
-        }
-        let id = person_id(self.first - 1);
-        self.first = 0;
-        Some(id)
-    }
-}
-
-impl ExactSizeIterator for Ids {}
-
-impl core::iter::FusedIterator for Ids {}
-
-impl fmt::Display for Ids {
-    /// The ids as the CSV writes them, with brackets: `[Jon_Postel]`,
-    /// `[A][B]`, nothing when there are none.
-    ///
-    /// ```
-    /// # #[cfg(feature = "contacts")]
-    /// assert_eq!(iana_ports::by_name("echo").next().unwrap().contact().to_string(), "[Jon_Postel]");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for id in *self {
-            write!(f, "[{id}]")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Debug for Ids {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(*self).finish()
-    }
-}
-
 /// One row of the registry, with all of its columns.
 ///
 /// A `Record` is a few integers pointing into the compiled-in tables: it is
@@ -354,6 +278,18 @@ impl Record {
         if self.name == 0 { None } else { Some(tables::name(self.name)) }
     }
 
+    /// [`service_name`](Record::service_name) as a C string, NUL-terminated
+    /// in the compiled-in names (nothing is copied).
+    ///
+    /// ```
+    /// let fed = iana_ports::by_name("matrix-fed").next().unwrap();
+    /// assert_eq!(fed.service_name_cstr(), Some(c"matrix-fed"));
+    /// assert_eq!(iana_ports::by_port(4, iana_ports::Protocol::Tcp).next().unwrap().service_name_cstr(), None);
+    /// ```
+    pub const fn service_name_cstr(&self) -> Option<&'static core::ffi::CStr> {
+        if self.name == 0 { None } else { Some(tables::name_cstr(self.name)) }
+    }
+
     /// The port or port range; `None` for a service name without a port
     /// (DNS-SD names such as `rdp`).
     ///
@@ -362,6 +298,22 @@ impl Record {
     /// ```
     pub const fn ports(&self) -> Option<PortRange> {
         if self.flags & tables::HAS_PORT != 0 { Some(PortRange { start: self.start, end: self.end }) } else { None }
+    }
+
+    /// The port column as the registry writes it (`4748-4748` stays a
+    /// range); `None` for a service name without a port.
+    ///
+    /// ```
+    /// use iana_ports::{by_port, Protocol};
+    /// let x11 = by_port(6010, Protocol::Tcp).next().unwrap();
+    /// assert_eq!(x11.port_text().unwrap().to_string(), "6000-6063");
+    /// assert_eq!(iana_ports::by_name("rdp").next().unwrap().port_text(), None);
+    /// ```
+    pub const fn port_text(&self) -> Option<PortText> {
+        match self.ports() {
+            Some(range) => Some(PortText { range, as_range: self.flags & tables::WRITTEN_AS_RANGE != 0 }),
+            None => None,
+        }
     }
 
     /// The transport protocol; `None` when the row applies to every
@@ -395,7 +347,7 @@ impl Record {
     /// assert_eq!(by_port(0, Protocol::Udp).next().unwrap().status(), Status::Reserved);
     /// ```
     pub const fn status(&self) -> Status {
-        Status::from_code((self.flags >> tables::STATUS_SHIFT) & 0b11)
+        Status::from_code((self.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK)
     }
 
     /// The registered name this historic alias stands for
@@ -407,7 +359,7 @@ impl Record {
     /// ```
     pub fn alias_of(&self) -> Option<&'static str> {
         let at = tables::ALIAS_NAME.binary_search(&self.name).ok()?;
-        Some(string(tables::ALIAS_TARGET[at]))
+        Some(tables::name(tables::ALIAS_TARGET[at]))
     }
 }
 
@@ -431,8 +383,8 @@ impl Record {
     /// assert_eq!(ahsp.assignee().next(), Some("QuantuMatriX_Technologies"));
     /// ```
     #[cfg(feature = "contacts")]
-    pub fn assignee(&self) -> Ids {
-        Ids::decode(tables::DETAIL_ASSIGNEE[self.detail as usize])
+    pub fn assignee(&self) -> crate::Ids {
+        crate::Ids::decode(tables::DETAIL_ASSIGNEE[self.detail as usize])
     }
 
     /// The contact ids, without brackets.
@@ -442,8 +394,8 @@ impl Record {
     /// assert_eq!(fed.contact().collect::<Vec<_>>(), ["Travis_Ralston"]);
     /// ```
     #[cfg(feature = "contacts")]
-    pub fn contact(&self) -> Ids {
-        Ids::decode(tables::DETAIL_CONTACT[self.detail as usize])
+    pub fn contact(&self) -> crate::Ids {
+        crate::Ids::decode(tables::DETAIL_CONTACT[self.detail as usize])
     }
 
     /// Registration date as written: `2006-12` or `2023-08-04`.

@@ -1,17 +1,16 @@
 //! `serde::Serialize` for the types that are not plain derives.
 
-use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::{Ids, Record};
+#[cfg(feature = "contacts")]
+use crate::Ids;
+use crate::Record;
 
+#[cfg(feature = "contacts")]
 impl Serialize for Ids {
     /// A list of ids without brackets: `["IESG"]`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for id in *self {
-            seq.serialize_element(id)?;
-        }
-        seq.end()
+        serializer.collect_seq(*self)
     }
 }
 

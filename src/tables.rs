@@ -9,23 +9,21 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-/// Record flag bits (see the generator's `tables::flags`).
-pub(crate) const PROTO_MASK: u8 = 0b0000_0111;
-pub(crate) const HAS_PORT: u8 = 0b0000_1000;
-pub(crate) const STATUS_SHIFT: u8 = 4;
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, WRITTEN_AS_RANGE};
+
+use layout::{bound, span};
 
 /// String `id` of the blob; id 0 is "".
 ///
 /// Three loads: the block's base, then the low 16 bits of the string's two
 /// bounds, which give its start (within 64 KiB of the base) and its length
 /// (under 64 KiB) in wrapping arithmetic.
+#[cfg(details)]
 #[inline]
 pub(crate) const fn string(id: u16) -> &'static str {
     let id = id as usize;
-    let base = STRING_BASE[id >> STRING_BLOCK_BITS];
-    let low = STRING_LOW[id];
-    let start = base as usize + low.wrapping_sub(base as u16) as usize;
-    let len = STRING_LOW[id + 1].wrapping_sub(low) as usize;
+    let start = bound(&STRING_BASE, &STRING_LOW, STRING_BLOCK_BITS, id);
+    let len = span(&STRING_LOW, id);
     STRINGS.split_at(start).1.split_at(len).0
 }
 
@@ -36,18 +34,33 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
     if id == 0 { None } else { Some(string(id)) }
 }
 
-/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`): two loads
-/// when, as in every registry so far, the names (interned first) fit in the
-/// blob's first 64 KiB, where `STRING_LOW` holds whole bounds.
+/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`) with its NUL:
+/// where it starts in `NAMES` and its length without the NUL.
+#[inline(always)]
+const fn name_span(id: u16) -> (usize, usize) {
+    let id = id as usize;
+    let start = bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id);
+    let len = span(&NAME_LOW, id) - 1;
+    (start, len)
+}
+
+/// Service name `id`, without its NUL.
 #[inline(always)]
 pub(crate) const fn name(id: u16) -> &'static str {
-    if NAME_BOUNDS_ARE_LOW {
-        let id = id as usize;
-        let start = STRING_LOW[id] as usize;
-        let end = STRING_LOW[id + 1] as usize;
-        STRINGS.split_at(start).1.split_at(end - start).0
-    } else {
-        string(id)
+    let (start, len) = name_span(id);
+    NAMES.split_at(start).1.split_at(len).0
+}
+
+/// Service name `id` as a C string: the NUL the generator wrote after it
+/// is part of the blob, so nothing is copied.
+#[inline(always)]
+pub(crate) const fn name_cstr(id: u16) -> &'static core::ffi::CStr {
+    let (start, len) = name_span(id);
+    match core::ffi::CStr::from_bytes_with_nul(NAMES.as_bytes().split_at(start).1.split_at(len + 1).0) {
+        Ok(text) => text,
+        // Names hold no NUL (the generator refuses control characters in
+        // them), so this arm is never taken; "" keeps the function total.
+        Err(_) => c"",
     }
 }
 
@@ -87,25 +100,25 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     if len == 0 || len > NAME_MAX_LEN {
         return None;
     }
-    let blob = STRINGS.as_bytes();
+    let blob = NAMES.as_bytes();
     if len <= 16 {
         let (lo, hi) = hash::words(bytes, 0, len);
         let (lo, hi) = (hash::lower_word(lo), hash::lower_word(hi));
         let slot = slot_of_hash(hash::short_hash(lo, hi, len, NAME_SEED));
         let text = NAME_SLOT_TEXT[slot];
         // An empty slot has length 0: the test fails.
-        if (text & 0xFF) as usize != len {
+        if layout::slot_len(text) != len {
             return None;
         }
-        let stored = hash::words(blob, (text >> 8) as usize, len);
+        let stored = hash::words(blob, layout::slot_start(text), len);
         if stored.0 == lo && stored.1 == hi { Some(slot) } else { None }
     } else {
         let slot = slot_of_hash(hash::name_hash(bytes, NAME_SEED));
         let text = NAME_SLOT_TEXT[slot];
-        if (text & 0xFF) as usize != len {
+        if layout::slot_len(text) != len {
             return None;
         }
-        let stored = blob.split_at((text >> 8) as usize).1.split_at(len).0;
+        let stored = blob.split_at(layout::slot_start(text)).1.split_at(len).0;
         if eq_ignore_case(stored, bytes) { Some(slot) } else { None }
     }
 }
@@ -113,11 +126,11 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
 /// The interval segment of protocol `proto` (0-3) that holds `port`.
 #[inline]
 pub(crate) const fn segment(port: u16, proto: usize) -> usize {
-    let base = proto * 257;
-    let block = (port >> 8) as usize;
+    let base = proto * layout::SEG_BLOCK_STRIDE;
+    let block = (port >> layout::SEG_BLOCK_BITS) as usize;
     let mut lo = SEG_BLOCK[base + block] as usize;
     let mut hi = SEG_BLOCK[base + block + 1] as usize;
-    let end = SEG_BLOCK[base + 256] as usize;
+    let end = SEG_BLOCK[base + layout::SEG_BLOCK_STRIDE - 1] as usize;
     if hi >= end {
         hi = end - 1;
     }
@@ -146,8 +159,9 @@ pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
 /// Two loads: the port's block of 16 in `NAMED_BLOCK`, then its entry.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
-    let block = NAMED_BLOCK[(proto << (16 - NAMED_BLOCK_BITS)) | (port >> NAMED_BLOCK_BITS) as usize] as usize;
-    let id = NAMED_DATA[block + (port & ((1 << NAMED_BLOCK_BITS) - 1)) as usize];
+    let bits = layout::NAMED_BLOCK_BITS;
+    let block = NAMED_BLOCK[proto * layout::NAMED_BLOCKS_PER_PROTO + (port >> bits) as usize] as usize;
+    let id = NAMED_DATA[block + (port & ((1 << bits) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }
 

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use iana_ports::{Protocol, Record, Status, by_name, by_port, port, records, service_name, status};
+use iana_ports::{Protocol, Record, Status, by_name, by_port, port, records, service_name, service_name_cstr, status};
 use proptest::prelude::*;
 
 /// Position of `r` in `records()` (every record handed out lives there).
@@ -72,6 +72,29 @@ fn by_port_service_name_and_status_agree_with_records_for_every_port() {
             assert_eq!(status(p, proto), status_rule(want), "status({p}, {proto})");
         }
     }
+}
+
+/// The C strings are the same names, NUL-terminated, for every port x
+/// protocol and every record.
+#[test]
+fn c_string_names_equal_the_str_names() {
+    let as_str = |c: &'static std::ffi::CStr| c.to_str().expect("names are ASCII");
+    for proto in Protocol::ALL {
+        for p in 0..=u16::MAX {
+            assert_eq!(service_name_cstr(p, proto).map(as_str), service_name(p, proto), "{p}/{proto}");
+        }
+    }
+    for (i, r) in records().iter().enumerate() {
+        let c = r.service_name_cstr();
+        assert_eq!(c.map(as_str), r.service_name(), "record {i}");
+        // The terminating NUL is the byte right after the name.
+        if let (Some(c), Some(name)) = (c, r.service_name()) {
+            assert_eq!(c.to_bytes_with_nul().len(), name.len() + 1);
+            assert_eq!(c.to_bytes().as_ptr(), name.as_ptr(), "record {i}: the C string is the name, not a copy");
+        }
+    }
+    const FED: Option<&std::ffi::CStr> = service_name_cstr(8448, Protocol::Tcp);
+    assert_eq!(FED, Some(c"matrix-fed"));
 }
 
 #[test]

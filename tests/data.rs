@@ -42,6 +42,33 @@ fn every_row_is_kept_with_every_column_in_registry_order() {
     }
 }
 
+/// The port column as written, for every row; the six one-port ranges
+/// written as ranges by name, and found by `search` as written.
+#[test]
+fn port_text_is_the_port_column_as_written() {
+    let rows = common::rows();
+    for (i, (row, rec)) in rows.iter().zip(records()).enumerate() {
+        let text = rec.port_text();
+        assert_eq!(text.map(|t| t.to_string()).as_deref(), row.field(1), "row {i} ({:?})", row.fields);
+        assert_eq!(text.map(|t| t.range()), rec.ports(), "row {i}");
+    }
+    // The six, from the CSV alone: nameless, protocol-less Unassigned rows.
+    let degenerate: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.fields[1].split_once('-').is_some_and(|(a, b)| a == b))
+        .map(|r| r.fields[1].as_str())
+        .collect();
+    assert_eq!(degenerate, ["4748-4748", "6345-6345", "6512-6512", "8203-8203", "9989-9989", "20047-20047"]);
+    for port in degenerate {
+        let hits: Vec<&Record> = search(port).collect();
+        assert_eq!(hits.len(), 1, "search({port:?})");
+        let rec = hits[0];
+        assert_eq!(rec.port_text().unwrap().to_string(), port);
+        assert!(rec.port_text().unwrap().range().is_single());
+        assert_eq!((rec.service_name(), rec.protocol(), rec.description()), (None, None, Some("Unassigned")));
+    }
+}
+
 #[test]
 fn every_row_is_reachable_by_port_and_by_name() {
     let rows = common::rows();

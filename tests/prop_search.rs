@@ -14,7 +14,7 @@ use proptest::prelude::*;
 fn columns(r: &Record) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(r.service_name().map(str::to_owned));
-    out.extend(r.ports().map(|p| p.to_string()));
+    out.extend(r.port_text().map(|p| p.to_string()));
     out.extend(r.protocol().map(|p| p.as_str().to_owned()));
     #[cfg(feature = "descriptions")]
     out.extend(r.description().map(str::to_owned));

@@ -8,7 +8,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::tables::Tables;
+use crate::tables::{StringPool, Tables};
 
 fn u16s(values: &[u16]) -> TokenStream {
     let items = values.iter().map(|&v| Literal::u16_unsuffixed(v));
@@ -37,20 +37,57 @@ fn const_u16(name: &str, doc: &str, values: &[u16]) -> TokenStream {
     }
 }
 
+/// A string pool as `{PREFIX}S` (the blob), `{PREFIX}_BLOCK_BITS`,
+/// `{PREFIX}_BASE` and `{PREFIX}_LOW` (see `tables::TwoLevelBounds`).
+fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
+    let blob_ident = format_ident!("{}S", prefix);
+    let bits_ident = format_ident!("{}_BLOCK_BITS", prefix);
+    let base_ident = format_ident!("{}_BASE", prefix);
+    let low_name = format!("{prefix}_LOW");
+    let blob = &pool.blob;
+    let bounds = pool.two_level_bounds();
+    let block_bits = bounds.block_bits;
+    let base_len = bounds.base.len();
+    let base = bounds.base.iter().map(|&v| Literal::u32_unsuffixed(v));
+    let base_doc = format!(
+        "Per block of bounds: its first bound. With `b = {prefix}_BASE[i >> {prefix}_BLOCK_BITS]`, string `i` \
+         starts at `b + {prefix}_LOW[i].wrapping_sub(b as u16)` and ends where string `i + 1` starts{}.",
+        if pool.nul_terminated { ", its NUL included" } else { "" }
+    );
+    let mut out = quote! {
+        #[doc = #doc]
+        pub(crate) static #blob_ident: &str = #blob;
+        /// Bounds per block of the base table, as a shift.
+        pub(crate) const #bits_ident: u32 = #block_bits;
+        #[doc = #base_doc]
+        pub(crate) static #base_ident: [u32; #base_len] = [#(#base),*];
+    };
+    out.extend(static_u16(&low_name, "Per string bound: its low 16 bits.", &bounds.low));
+    out
+}
+
+/// [`crate::layout`], verbatim, as module `layout` of the generated tables.
+fn layout_module() -> TokenStream {
+    let body: TokenStream = match crate::LAYOUT_SOURCE.parse() {
+        Ok(body) => body,
+        // Our own source, parsed in every test run; the arm keeps `emit` total.
+        Err(e) => {
+            let message = format!("iana-ports-gen: layout.rs does not parse: {e}");
+            quote!(compile_error!(#message);)
+        }
+    };
+    quote! {
+        /// How the tables encode what they hold (`iana_ports_gen::layout`, verbatim).
+        #[allow(dead_code)]
+        pub(crate) mod layout { #body }
+    }
+}
+
 /// The generated module's source.
 pub fn emit(t: &Tables) -> TokenStream {
     let title = &t.title;
     let updated = &t.updated;
-    let blob = &t.strings.blob;
-    let bounds = t.strings.two_level_bounds();
-    let block_bits = bounds.block_bits;
-    let base_len = bounds.base.len();
-    let base = bounds.base.iter().map(|&v| Literal::u32_unsuffixed(v));
-    let max_name = t.rec_name.iter().map(|&id| t.strings.get(id).len()).max().unwrap_or(0);
-    // Names are interned first: when they all end within the blob's first
-    // 64 KiB, their bounds are their `STRING_LOW` entries as they stand.
-    let names_end = t.rec_name.iter().max().map_or(1, |&id| usize::from(id) + 1);
-    let names_low = bounds.get(names_end) <= u32::from(u16::MAX);
+    let max_name = t.rec_name.iter().map(|&id| t.names_pool.get(id).len()).max().unwrap_or(0);
     let records = t.rec_name.len();
     let flags_items = t.rec_flags.iter().map(|&v| Literal::u8_unsuffixed(v));
     let mut out = quote! {
@@ -60,23 +97,21 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) const UPDATED: &str = #updated;
         /// Number of registry rows.
         pub(crate) const RECORD_COUNT: usize = #records;
-        /// Every distinct string, back to back; see `STRING_BASE`.
-        pub(crate) static STRINGS: &str = #blob;
-        /// Bounds per block of `STRING_BASE`, as a shift.
-        pub(crate) const STRING_BLOCK_BITS: u32 = #block_bits;
-        /// Per block of bounds: its first bound. With `b = STRING_BASE[i >> STRING_BLOCK_BITS]`,
-        /// string `i` starts at `b + STRING_LOW[i].wrapping_sub(b as u16)` and is
-        /// `STRING_LOW[i + 1].wrapping_sub(STRING_LOW[i])` bytes long; string 0 is "".
-        pub(crate) static STRING_BASE: [u32; #base_len] = [#(#base),*];
     };
-    out.extend(static_u16("STRING_LOW", "Per string bound: its low 16 bits.", &bounds.low));
+    out.extend(layout_module());
+    out.extend(string_pool(
+        "NAME",
+        "Every service name, each followed by a NUL (so that C callers get a `const char *`), then the \
+         lower-case copies of the names with upper case; name 0 is \"\".",
+        &t.names_pool,
+    ));
+    if t.columns.any_detail() {
+        out.extend(string_pool("STRING", "Every other distinct string, back to back; string 0 is \"\".", &t.strings));
+    }
     out.extend(quote! {
-        /// Whether every service name (string ids up to the largest in `RECORD_NAME`)
-        /// ends below 64 KiB: name `i` is then `STRINGS[STRING_LOW[i]..STRING_LOW[i + 1]]`.
-        pub(crate) const NAME_BOUNDS_ARE_LOW: bool = #names_low;
         /// Longest service name in bytes: longer queries miss without hashing.
         pub(crate) const NAME_MAX_LEN: usize = #max_name;
-        /// Per record: protocol (bits 0-2), has-port (bit 3), status (bits 4-5).
+        /// Per record: flag bits, see `layout::record_flags`.
         pub(crate) const RECORD_FLAGS: [u8; #records] = [#(#flags_items),*];
     });
     out.extend(const_u16("RECORD_NAME", "Per record: string id of the service name.", &t.rec_name));
@@ -92,7 +127,7 @@ pub fn emit(t: &Tables) -> TokenStream {
     if c.contacts {
         out.extend(static_u16(
             "DETAIL_ASSIGNEE",
-            "Assignee: 0 none, `1 + p` person `p` (PERSON_*), `1 + PERSON_ID.len() + i` list `i` of ID_LIST_START.",
+            "Assignee: 0 none, `1 + p` id `p` of ID_TEXT, `1 + ID_TEXT.len() + i` list `i` of ID_LIST_START.",
             &t.detail_assignee,
         ));
         out.extend(static_u16("DETAIL_CONTACT", "Contact, encoded as DETAIL_ASSIGNEE.", &t.detail_contact));
@@ -101,8 +136,13 @@ pub fn emit(t: &Tables) -> TokenStream {
             "Lists of two or more people: list `i` is `ID_POOL[ID_LIST_START[i]..ID_LIST_START[i + 1]]`.",
             &t.id_list_start,
         ));
-        out.extend(static_u16("ID_POOL", "Indices into the people table (PERSON_*), list after list.", &t.id_pool));
-        out.extend(static_u16("PERSON_ID", "People sorted by id: the id.", &t.person_id));
+        out.extend(static_u16("ID_POOL", "Indices into ID_TEXT, list after list.", &t.id_pool));
+        out.extend(static_u16(
+            "ID_TEXT",
+            "Every contact id: first the people sorted by id (id `p` is person `p` of PERSON_*), then the ids \
+             the people table lacks.",
+            &t.id_text,
+        ));
         out.extend(static_u16("PERSON_NAME", "Person name.", &t.person_name));
         out.extend(static_u16("PERSON_ORG", "Person organisation.", &t.person_org));
         out.extend(static_u16("PERSON_URIS", "Person URIs, newline-separated.", &t.person_uris));
@@ -136,7 +176,7 @@ pub fn emit(t: &Tables) -> TokenStream {
     let text_len = n.slot_text.len();
     let text = n.slot_text.iter().map(|&v| Literal::u32_unsuffixed(v));
     out.extend(quote! {
-        /// Per slot: `start << 8 | len` of the lower-cased name in `STRINGS` (0 = empty slot).
+        /// Per slot: `start << 8 | len` of the lower-cased name in `NAMES` (0 = empty slot).
         pub(crate) static NAME_SLOT_TEXT: [u32; #text_len] = [#(#text),*];
     });
     out.extend(static_u16("NAME_SLOT_START", "Per slot: start of its records in NAME_POOL.", &n.slot_start));
@@ -146,13 +186,12 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(static_u16("SEG_START", "First port of each segment (protocols back to back).", &s.start));
     out.extend(static_u16("SEG_END", "End of each segment's records in SEG_POOL.", &s.end));
     out.extend(static_u16("SEG_POOL", "Record indices per segment.", &s.pool));
-    out.extend(static_u16("SEG_BLOCK", "Per protocol x 257: segment holding port b*256.", &s.block));
+    out.extend(static_u16(
+        "SEG_BLOCK",
+        "Per protocol x layout::SEG_BLOCK_STRIDE: segment holding port b << layout::SEG_BLOCK_BITS.",
+        &s.block,
+    ));
 
-    let block_bits = crate::tables::NAMED_BLOCK_BITS;
-    out.extend(quote! {
-        /// Ports per block of the named index, as a shift.
-        pub(crate) const NAMED_BLOCK_BITS: u32 = #block_bits;
-    });
     out.extend(static_u16(
         "NAMED_BLOCK",
         "Per protocol x port block: offset of its block in NAMED_DATA.",

@@ -20,6 +20,8 @@ pub mod error;
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
 pub mod hash;
 pub mod hints;
+/// How the tables encode what they hold, shared verbatim with the runtime crate.
+pub mod layout;
 pub mod model;
 pub mod tables;
 pub mod xml_source;
@@ -31,6 +33,10 @@ pub use tables::Columns;
 /// Source of [`hash`], copied next to the generated tables so that the
 /// runtime crate hashes exactly as the generator did.
 pub const HASH_SOURCE: &str = include_str!("hash.rs");
+
+/// Source of [`layout`], emitted into the generated tables as module
+/// `layout` so that the runtime crate decodes exactly what was encoded.
+pub const LAYOUT_SOURCE: &str = include_str!("layout.rs");
 
 /// One input file: the path to show in errors and its bytes.
 #[derive(Debug, Clone, Copy)]

@@ -58,6 +58,9 @@ pub struct Row {
     pub name: Option<String>,
     /// Inclusive port range, if the row has a port.
     pub ports: Option<(u16, u16)>,
+    /// Whether the port column is written as a range, even of one port
+    /// (`4748-4748`), so that it can be shown as written.
+    pub written_as_range: bool,
     /// Protocol, if the row names one (a row without applies to all).
     pub proto: Option<Proto>,
     /// Description.
@@ -224,6 +227,7 @@ fn row_from_csv(raw: &CsvRow) -> Result<Row, String> {
         line: raw.line,
         name,
         ports,
+        written_as_range: raw.port_number.contains('-'),
         proto,
         description: raw.description.clone(),
         assignee,

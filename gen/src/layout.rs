@@ -1,0 +1,85 @@
+// How the generated tables encode what they hold, shared by the generator
+// and the runtime crate.
+//
+// Compiled twice, like `hash.rs`: as `iana_ports_gen::layout` (to write the
+// tables) and, copied verbatim into `OUT_DIR`, inside the runtime crate (to
+// read them). One source for every bit and stride means the two sides can
+// never disagree. It must therefore stay `no_std`, dependency-free and
+// `const`.
+
+/// Record flags: mask of the protocol code (1 tcp, 2 udp, 3 sctp, 4 dccp;
+/// 0 when the row names none and applies to all four).
+pub const PROTO_MASK: u8 = 0b0000_0111;
+/// Record flags: set when the row has a port or a range.
+pub const HAS_PORT: u8 = 0b0000_1000;
+/// Record flags: shift of the 2-bit status (0 assigned, 1 reserved, 2 unassigned).
+pub const STATUS_SHIFT: u8 = 4;
+/// Record flags: the status bits, once shifted down.
+pub const STATUS_MASK: u8 = 0b11;
+/// Record flags: set when a one-port range is written as a range
+/// (`4748-4748`), so that the port column reads as IANA wrote it.
+pub const WRITTEN_AS_RANGE: u8 = 0b0100_0000;
+
+/// The flags byte of a record.
+#[inline(always)]
+pub const fn record_flags(proto_code: u8, has_port: bool, status_code: u8, written_as_range: bool) -> u8 {
+    (proto_code & PROTO_MASK)
+        | if has_port { HAS_PORT } else { 0 }
+        | ((status_code & STATUS_MASK) << STATUS_SHIFT)
+        | if written_as_range { WRITTEN_AS_RANGE } else { 0 }
+}
+
+/// Name-hash slots: bits of a slot's text entry holding the name's length
+/// (the rest hold where the lower-case name starts in the names blob).
+pub const SLOT_LEN_BITS: u32 = 8;
+/// Longest name a slot can point at.
+pub const SLOT_MAX_LEN: usize = (1 << SLOT_LEN_BITS) - 1;
+/// Largest start in the names blob a slot can point at.
+pub const SLOT_MAX_START: usize = (1 << (32 - SLOT_LEN_BITS)) - 1;
+
+/// A slot's text entry: where its lower-case name starts and its length.
+/// The caller keeps `start <= SLOT_MAX_START` and `len <= SLOT_MAX_LEN`.
+#[inline(always)]
+pub const fn slot_text(start: usize, len: usize) -> u32 {
+    ((start as u32) << SLOT_LEN_BITS) | len as u32
+}
+
+/// Where a slot's name starts in the names blob.
+#[inline(always)]
+pub const fn slot_start(text: u32) -> usize {
+    (text >> SLOT_LEN_BITS) as usize
+}
+
+/// A slot's name length (0: an empty slot, which no query matches).
+#[inline(always)]
+pub const fn slot_len(text: u32) -> usize {
+    (text & ((1 << SLOT_LEN_BITS) - 1)) as usize
+}
+
+/// Segment index: ports per `SEG_BLOCK` entry, as a shift.
+pub const SEG_BLOCK_BITS: u32 = 8;
+/// Segment index: `SEG_BLOCK` entries per protocol (one per block of ports,
+/// then one past the protocol's last segment).
+pub const SEG_BLOCK_STRIDE: usize = (1 << (16 - SEG_BLOCK_BITS)) + 1;
+
+/// First-name index: ports per block, as a shift (blocks of 16 ports).
+pub const NAMED_BLOCK_BITS: u32 = 4;
+/// First-name index: `NAMED_BLOCK` entries per protocol.
+pub const NAMED_BLOCKS_PER_PROTO: usize = 1 << (16 - NAMED_BLOCK_BITS);
+
+/// Bound `i` of a two-level string table (`base` per block of
+/// `1 << block_bits` bounds, the low 16 bits of every bound in `low`):
+/// every bound lies within 64 KiB of its block's base, so wrapping
+/// arithmetic recovers it.
+#[inline(always)]
+pub const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usize {
+    let base = base[i >> block_bits];
+    base as usize + low[i].wrapping_sub(base as u16) as usize
+}
+
+/// Length of string `i` of a two-level table, from the low bits of its two
+/// bounds (no string reaches 64 KiB).
+#[inline(always)]
+pub const fn span(low: &[u16], i: usize) -> usize {
+    low[i + 1].wrapping_sub(low[i]) as usize
+}

@@ -1,0 +1,349 @@
+//! Turns the validated registry into the flat integer tables the runtime
+//! crate reads, one module a table family:
+//!
+//! - [`strings`]: the string pools (service names, NUL-terminated, in a blob
+//!   of their own; every other column's text in another);
+//! - [`name_hash`]: the perfect hash from names (any case) to their rows;
+//! - [`ports`]: the two port indexes;
+//! - [`people`]: contact id lists as people-table indices.
+//!
+//! How each table is encoded (flag bits, slot packing, block strides) lives
+//! in [`crate::layout`], compiled verbatim into the runtime crate too.
+
+use std::collections::HashMap;
+
+use crate::layout;
+use crate::model::{Proto, Registry, Status};
+
+pub mod name_hash;
+pub mod people;
+pub mod ports;
+pub mod strings;
+
+pub use name_hash::{NameHash, buckets_for, perfect_hash, slots_for};
+pub use ports::{NamedIndex, Segments};
+pub use strings::{StringPool, TwoLevelBounds};
+
+use name_hash::build_name_hash;
+use people::IdLists;
+use ports::{build_named, build_segments};
+
+/// Which optional columns to keep (Cargo features of the runtime crate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Descriptions.
+    pub descriptions: bool,
+    /// Assignee, contact and the people table.
+    pub contacts: bool,
+    /// Registration and modification dates.
+    pub dates: bool,
+    /// Reference and service code.
+    pub references: bool,
+    /// Assignment notes and unauthorized-use reports.
+    pub notes: bool,
+}
+
+impl Columns {
+    /// Every column.
+    pub const ALL: Columns = Columns { descriptions: true, contacts: true, dates: true, references: true, notes: true };
+    /// Names, ports, protocols and status only.
+    pub const MINIMAL: Columns =
+        Columns { descriptions: false, contacts: false, dates: false, references: false, notes: false };
+
+    /// Whether records need a detail index at all.
+    pub fn any_detail(self) -> bool {
+        self.descriptions || self.contacts || self.dates || self.references || self.notes
+    }
+
+    /// Whether the sparse "extra" table exists.
+    pub fn any_extra(self) -> bool {
+        self.references || self.notes
+    }
+}
+
+/// Everything the code generator writes out.
+#[derive(Debug)]
+pub struct Tables {
+    /// Which optional columns are present.
+    pub columns: Columns,
+    /// Registry title.
+    pub title: String,
+    /// Registry updated date.
+    pub updated: String,
+    /// Service names (and lower-case copies for the name hash), each
+    /// followed by a NUL: a blob of its own, so that a program that only
+    /// reads names links no other text.
+    pub names_pool: StringPool,
+    /// Every other string: descriptions, dates, people, notes.
+    pub strings: StringPool,
+    /// Per record: name id in `names_pool`.
+    pub rec_name: Vec<u16>,
+    /// Per record: first port (0 without port).
+    pub rec_start: Vec<u16>,
+    /// Per record: last port (0 without port).
+    pub rec_end: Vec<u16>,
+    /// Per record: [`flags`].
+    pub rec_flags: Vec<u8>,
+    /// Per record: index into the detail columns (rows sharing all detail
+    /// text, such as tcp/udp twins, share one entry).
+    pub rec_detail: Vec<u16>,
+    /// Detail columns, each a string id; only those kept are filled.
+    pub detail_description: Vec<u16>,
+    /// Assignee ids as people: 0 when none, `1 + p` for the single person of
+    /// index `p` in the people table, `1 + people + i` for list `i` of
+    /// `id_list_start` (two or more people).
+    pub detail_assignee: Vec<u16>,
+    /// Contact ids as people, encoded as the assignee.
+    pub detail_contact: Vec<u16>,
+    /// Registration date.
+    pub detail_registered: Vec<u16>,
+    /// Modification date.
+    pub detail_modified: Vec<u16>,
+    /// Index into the extra columns (0 = none).
+    pub detail_extra: Vec<u16>,
+    /// Rare columns, behind one more index; entry 0 is all-empty.
+    pub extra_reference: Vec<u16>,
+    /// Service code.
+    pub extra_service_code: Vec<u16>,
+    /// Unauthorized use reported.
+    pub extra_unauthorized: Vec<u16>,
+    /// Assignment notes.
+    pub extra_notes: Vec<u16>,
+    /// Sorted string ids of the names that are historic aliases ...
+    pub alias_name: Vec<u16>,
+    /// ... and the string id of the name each points to.
+    pub alias_target: Vec<u16>,
+    /// Name lookup.
+    pub names: NameHash,
+    /// Port lookup (all rows).
+    pub segments: Segments,
+    /// Port lookup (first name).
+    pub named: NamedIndex,
+    /// Distinct lists of two or more people (assignee or contact ids, in CSV
+    /// order): list `i` is `id_pool[id_list_start[i]..id_list_start[i + 1]]`.
+    pub id_list_start: Vec<u16>,
+    /// Indices into `id_text`, list after list.
+    pub id_pool: Vec<u16>,
+    /// Every contact id as a string id: the people (sorted by id, index `p`
+    /// is person `p`), then the bare ids the people table lacks.
+    pub id_text: Vec<u16>,
+    /// Per person (sorted by id, as `id_text`): name, org, URIs
+    /// (newline-joined), updated.
+    /// Person name.
+    pub person_name: Vec<u16>,
+    /// Person organisation.
+    pub person_org: Vec<u16>,
+    /// Person URIs joined by `\n`.
+    pub person_uris: Vec<u16>,
+    /// Person updated date.
+    pub person_updated: Vec<u16>,
+}
+
+fn proto_code(proto: Option<Proto>) -> u8 {
+    proto.map_or(0, |p| p.index() as u8 + 1)
+}
+
+fn status_code(status: Status) -> u8 {
+    match status {
+        Status::Assigned => 0,
+        Status::Reserved => 1,
+        Status::Unassigned => 2,
+    }
+}
+
+pub(crate) fn to_u16(value: usize, what: &str) -> u16 {
+    u16::try_from(value).unwrap_or_else(|_| panic!("{what} exceeds 65535: widen its table"))
+}
+
+/// Builds every table for `registry`, keeping `columns`.
+pub fn build(registry: &Registry, columns: Columns) -> Tables {
+    let mut strings = StringPool::new(false);
+    let mut names_pool = StringPool::new(true);
+    let rows = &registry.rows;
+    let mut id_lists = IdLists::new(registry);
+
+    let mut t = Tables {
+        columns,
+        title: registry.title.clone(),
+        updated: registry.updated.clone(),
+        names_pool: StringPool::default(),
+        strings: StringPool::default(),
+        rec_name: Vec::with_capacity(rows.len()),
+        rec_start: Vec::with_capacity(rows.len()),
+        rec_end: Vec::with_capacity(rows.len()),
+        rec_flags: Vec::with_capacity(rows.len()),
+        rec_detail: Vec::with_capacity(rows.len()),
+        detail_description: Vec::new(),
+        detail_assignee: Vec::new(),
+        detail_contact: Vec::new(),
+        detail_registered: Vec::new(),
+        detail_modified: Vec::new(),
+        detail_extra: Vec::new(),
+        extra_reference: vec![0],
+        extra_service_code: vec![0],
+        extra_unauthorized: vec![0],
+        extra_notes: vec![0],
+        alias_name: Vec::new(),
+        alias_target: Vec::new(),
+        names: NameHash {
+            seed: 0,
+            pilots: Vec::new(),
+            slot_text: Vec::new(),
+            slot_start: Vec::new(),
+            pool: Vec::new(),
+        },
+        segments: Segments::default(),
+        named: NamedIndex::default(),
+        id_list_start: Vec::new(),
+        id_pool: Vec::new(),
+        id_text: Vec::new(),
+        person_name: Vec::new(),
+        person_org: Vec::new(),
+        person_uris: Vec::new(),
+        person_updated: Vec::new(),
+    };
+
+    for row in rows {
+        t.rec_name.push(names_pool.intern(row.name.as_deref().unwrap_or("")));
+    }
+    let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
+    let mut details: HashMap<[u16; 6], u16> = HashMap::new();
+    let mut extras: HashMap<[u16; 4], u16> = HashMap::new();
+    extras.insert([0; 4], 0);
+    for (index, row) in rows.iter().enumerate() {
+        let (start, end) = row.ports.unwrap_or((0, 0));
+        t.rec_start.push(start);
+        t.rec_end.push(end);
+        t.rec_flags.push(layout::record_flags(
+            proto_code(row.proto),
+            row.ports.is_some(),
+            status_code(row.status),
+            row.written_as_range,
+        ));
+        if let Some(target) = &row.alias_of {
+            aliases.insert(t.rec_name[index], names_pool.intern(target));
+        }
+        let mut pick = |keep: bool, text: &str| if keep { strings.intern(text) } else { 0 };
+        let extra_key = [
+            pick(columns.references, &row.reference),
+            pick(columns.references, &row.service_code),
+            pick(columns.notes, &row.unauthorized_use),
+            pick(columns.notes, &row.notes),
+        ];
+        let next_extra = extras.len();
+        let extra = *extras.entry(extra_key).or_insert_with(|| {
+            t.extra_reference.push(extra_key[0]);
+            t.extra_service_code.push(extra_key[1]);
+            t.extra_unauthorized.push(extra_key[2]);
+            t.extra_notes.push(extra_key[3]);
+            to_u16(next_extra, "extra rows")
+        });
+        let mut list = |keep: bool, ids: &[String]| if keep { id_lists.intern(ids) } else { 0 };
+        let detail_key = [
+            pick(columns.descriptions, &row.description),
+            list(columns.contacts, &row.assignee),
+            list(columns.contacts, &row.contact),
+            pick(columns.dates, &row.registration_date),
+            pick(columns.dates, &row.modification_date),
+            extra,
+        ];
+        let next_detail = details.len();
+        let detail = *details.entry(detail_key).or_insert_with(|| {
+            t.detail_description.push(detail_key[0]);
+            t.detail_assignee.push(detail_key[1]);
+            t.detail_contact.push(detail_key[2]);
+            t.detail_registered.push(detail_key[3]);
+            t.detail_modified.push(detail_key[4]);
+            t.detail_extra.push(detail_key[5]);
+            to_u16(next_detail, "distinct detail rows")
+        });
+        t.rec_detail.push(detail);
+    }
+    (t.alias_name, t.alias_target) = aliases.into_iter().unzip();
+    if columns.contacts {
+        id_lists.start.push(to_u16(id_lists.pool.len(), "people list pool"));
+        (t.id_list_start, t.id_pool) = (id_lists.start, id_lists.pool);
+        // Ids first, back to back: `search` reads one or two per row, in no
+        // particular order, and they stay in a few cache-friendly KiB.
+        let ids = registry.people.iter().map(|person| person.id.as_str()).chain(id_lists.bare.iter().copied());
+        t.id_text = ids.map(|id| strings.intern(id)).collect();
+        for person in &registry.people {
+            t.person_name.push(strings.intern(person.name.as_deref().unwrap_or("")));
+            t.person_org.push(strings.intern(person.org.as_deref().unwrap_or("")));
+            t.person_uris.push(strings.intern(&person.uris.join("\n")));
+            t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or("")));
+        }
+    }
+    // The lower-case copies the name hash compares queries with (only names
+    // with upper case need one) come after every name.
+    t.names = build_name_hash(registry, &mut names_pool);
+    t.segments = build_segments(registry);
+    t.named = build_named(registry, &t.rec_name);
+    t.strings = strings;
+    t.names_pool = names_pool;
+    t
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::xml_source::Person;
+
+    /// A registry row with the given name, ports and line, other columns empty.
+    pub(crate) fn row(line: u64, name: Option<&str>, ports: Option<(u16, u16)>) -> crate::model::Row {
+        crate::model::Row {
+            line,
+            name: name.map(str::to_owned),
+            ports,
+            written_as_range: false,
+            proto: Some(Proto::Tcp),
+            description: String::new(),
+            assignee: Vec::new(),
+            contact: Vec::new(),
+            registration_date: String::new(),
+            modification_date: String::new(),
+            reference: String::new(),
+            service_code: String::new(),
+            unauthorized_use: String::new(),
+            notes: String::new(),
+            alias_of: None,
+            status: if name.is_some() { Status::Assigned } else { Status::Reserved },
+        }
+    }
+
+    /// A registry of `rows` with one person, `Jon_Postel`.
+    pub(crate) fn registry(rows: Vec<crate::model::Row>) -> Registry {
+        let postel = Person {
+            id: "Jon_Postel".to_owned(),
+            name: Some("Jon Postel".to_owned()),
+            org: None,
+            uris: Vec::new(),
+            updated: None,
+        };
+        Registry {
+            title: "T".to_owned(),
+            updated: "2026-01-01".to_owned(),
+            rows,
+            people: vec![postel],
+            bare_ids: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_id_missing_from_the_people_table_is_kept_as_a_bare_id() {
+        let mut lone = row(2, Some("echo"), Some((7, 7)));
+        lone.assignee = vec!["Robert_Baldwin".to_owned()];
+        let mut both = row(3, Some("discard"), Some((9, 9)));
+        both.contact = vec!["Jon_Postel".to_owned(), "Robert_Baldwin".to_owned()];
+        let t = build(&registry(vec![lone, both]), Columns::ALL);
+        let ids: Vec<&str> = t.id_text.iter().map(|&id| t.strings.get(id)).collect();
+        assert_eq!(ids, ["Jon_Postel", "Robert_Baldwin"], "people first, then bare ids");
+        assert_eq!(t.person_name.len(), 1, "a bare id is no person");
+        // Row 1: the single id 1 (the bare one), inline.
+        assert_eq!(t.detail_assignee[usize::from(t.rec_detail[0])], 1 + 1);
+        // Row 2: list 0, after the two single ids, holding both.
+        assert_eq!(t.detail_contact[usize::from(t.rec_detail[1])], 1 + 2);
+        assert_eq!((&t.id_list_start[..], &t.id_pool[..]), (&[0, 2][..], &[0, 1][..]));
+    }
+}

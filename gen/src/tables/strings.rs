@@ -1,0 +1,196 @@
+//! The string pools: each distinct string stored once in a blob, addressed
+//! by two-level bounds.
+
+use std::collections::HashMap;
+
+/// Strings stored once each; id 0 is the empty string (meaning "absent").
+#[derive(Debug, Default)]
+pub struct StringPool {
+    /// All strings back to back (each followed by a NUL when the pool is
+    /// NUL-terminated).
+    pub blob: String,
+    /// `ends[i]` is where string `i` ends in `blob`, its NUL included; it
+    /// starts at `ends[i-1]` (0 for i = 0).
+    pub ends: Vec<u32>,
+    /// Whether a NUL byte follows each string (the names pool: C callers
+    /// get `const char *` without a copy).
+    pub nul_terminated: bool,
+    ids: HashMap<String, u16>,
+}
+
+impl StringPool {
+    /// An empty pool; `nul_terminated` writes a NUL after every string.
+    pub fn new(nul_terminated: bool) -> Self {
+        let mut pool = StringPool { nul_terminated, ..StringPool::default() };
+        if nul_terminated {
+            pool.blob.push('\0');
+        }
+        pool.ends.push(u32::try_from(pool.blob.len()).unwrap_or(0));
+        pool.ids.insert(String::new(), 0);
+        pool
+    }
+
+    /// The id of `text`, adding it if new.
+    pub fn intern(&mut self, text: &str) -> u16 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = u16::try_from(self.ends.len()).expect("more than 65535 distinct strings: widen string ids");
+        self.blob.push_str(text);
+        if self.nul_terminated {
+            self.blob.push('\0');
+        }
+        self.ends.push(u32::try_from(self.blob.len()).expect("string blob over 4 GiB"));
+        self.ids.insert(text.to_owned(), id);
+        id
+    }
+
+    /// The text of string `id` (without its NUL).
+    pub fn get(&self, id: u16) -> &str {
+        let id = usize::from(id);
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.blob[start..self.ends[id] as usize - usize::from(self.nul_terminated)]
+    }
+
+    /// Where string `id` starts in `blob`.
+    pub fn start(&self, id: u16) -> u32 {
+        let id = usize::from(id);
+        if id == 0 { 0 } else { self.ends[id - 1] }
+    }
+
+    /// Where each string starts in `blob`, then where the last one ends:
+    /// string `i` is `bounds[i]..bounds[i + 1]`.
+    pub fn bounds(&self) -> Vec<u32> {
+        std::iter::once(0).chain(self.ends.iter().copied()).collect()
+    }
+
+    /// The bounds as a two-level table, see [`TwoLevelBounds`].
+    pub fn two_level_bounds(&self) -> TwoLevelBounds {
+        TwoLevelBounds::new(&self.bounds())
+    }
+}
+
+/// String bounds split in two levels, a `u32` per block of `1 << block_bits`
+/// bounds and a `u16` per bound instead of a `u32` per bound:
+///
+/// - `low[i]` is bound `i` modulo 2^16, so the length of string `i` is
+///   `low[i + 1] - low[i]` in wrapping `u16` arithmetic (no string reaches
+///   64 KiB);
+/// - `base[b]` is the first bound of block `b`, and every bound of the block
+///   lies within 65,535 bytes of it, so bound `i` is
+///   `base[b] + (low[i] - base[b] as u16)`, again wrapping.
+///
+/// A string is then three loads (`base`, `low[i]`, `low[i + 1]`), one fewer
+/// than with per-block offsets, whose end needs the next block's base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TwoLevelBounds {
+    /// Bounds per block, as a shift.
+    pub block_bits: u32,
+    /// Per block: its first bound.
+    pub base: Vec<u32>,
+    /// Per bound: its low 16 bits.
+    pub low: Vec<u16>,
+}
+
+impl TwoLevelBounds {
+    /// Largest block tried.
+    pub const MAX_BLOCK_BITS: u32 = 12;
+
+    /// Picks the largest block (fewest bases) whose every bound lies within
+    /// 65,535 bytes of its block's first bound. Two bounds a block (one
+    /// string) always fit, so only a string of 64 KiB or more, which the
+    /// `u16` lengths cannot express, stops the build.
+    pub fn new(bounds: &[u32]) -> Self {
+        if let Some(w) = bounds.windows(2).find(|w| w[1] - w[0] > u32::from(u16::MAX)) {
+            panic!("a string of {} bytes exceeds 65535: widen STRING_LOW", w[1] - w[0]);
+        }
+        let fits = |bits: u32| {
+            bounds.chunks(1 << bits).all(|block| block.last().unwrap_or(&0) - block[0] <= u32::from(u16::MAX))
+        };
+        let block_bits = (0..=Self::MAX_BLOCK_BITS).rev().find(|&bits| fits(bits)).unwrap_or(0);
+        let base = bounds.chunks(1 << block_bits).map(|block| block[0]).collect();
+        let low = bounds.iter().map(|&b| b as u16).collect();
+        TwoLevelBounds { block_bits, base, low }
+    }
+
+    /// Bound `i`, as the runtime computes it.
+    pub fn get(&self, i: usize) -> u32 {
+        crate::layout::bound(&self.base, &self.low, self.block_bits, i) as u32
+    }
+
+    /// Length of string `i`, as the runtime computes it.
+    pub fn len(&self, i: usize) -> u32 {
+        crate::layout::span(&self.low, i) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_pool_dedupes_and_reserves_zero() {
+        let mut pool = StringPool::new(false);
+        assert_eq!(pool.intern(""), 0);
+        let a = pool.intern("http");
+        let b = pool.intern("www");
+        assert_eq!(pool.intern("http"), a);
+        assert_eq!(pool.get(a), "http");
+        assert_eq!(pool.get(b), "www");
+        assert_eq!(pool.get(0), "");
+    }
+
+    #[test]
+    fn nul_terminated_pool_writes_a_nul_after_each_string() {
+        let mut pool = StringPool::new(true);
+        let a = pool.intern("http");
+        let b = pool.intern("x11");
+        assert_eq!(pool.intern("http"), a);
+        assert_eq!(pool.blob, "\0http\0x11\0");
+        assert_eq!((pool.get(0), pool.get(a), pool.get(b)), ("", "http", "x11"));
+        assert_eq!(pool.start(b), 6);
+        let two = pool.two_level_bounds();
+        // The runtime's length: bound difference minus the NUL.
+        assert_eq!(two.len(usize::from(b)) - 1, 3);
+    }
+
+    #[test]
+    fn two_level_bounds_round_trip() {
+        let mut pool = StringPool::new(false);
+        for i in 0..5000 {
+            pool.intern(&format!("string number {i} {}", "x".repeat(i % 97)));
+        }
+        let bounds = pool.bounds();
+        let two = pool.two_level_bounds();
+        assert!(two.block_bits > 0, "small strings share blocks");
+        assert_eq!(two.low.len(), bounds.len());
+        for (i, &b) in bounds.iter().enumerate() {
+            assert_eq!(two.get(i), b);
+        }
+        for (i, w) in bounds.windows(2).enumerate() {
+            assert_eq!(two.len(i), w[1] - w[0]);
+        }
+    }
+
+    #[test]
+    fn two_level_bounds_shrink_blocks_around_long_strings() {
+        // Two 40,000-byte strings: one block of 8 bounds cannot span both.
+        let bounds = [0, 10, 20, 40_020, 40_030, 80_030, 80_031, 80_040];
+        let two = TwoLevelBounds::new(&bounds);
+        assert_eq!(two.block_bits, 2);
+        assert_eq!(two.base, [0, 40_030]);
+        assert!((0..bounds.len()).all(|i| two.get(i) == bounds[i]));
+        // Strings of nearly 64 KiB: two bounds (one string) a block still fit.
+        let bounds = [0, 65_000, 70_000, 70_001];
+        let two = TwoLevelBounds::new(&bounds);
+        assert_eq!(two.block_bits, 1);
+        assert!((0..bounds.len()).all(|i| two.get(i) == bounds[i]));
+        assert!((0..bounds.len() - 1).all(|i| two.len(i) == bounds[i + 1] - bounds[i]));
+    }
+
+    #[test]
+    #[should_panic(expected = "a string of 70000 bytes exceeds 65535")]
+    fn two_level_bounds_refuse_a_64_kib_string() {
+        TwoLevelBounds::new(&[0, 70_000, 70_001]);
+    }
+}
