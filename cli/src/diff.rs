@@ -157,7 +157,7 @@ pub fn csv_fields(r: &Record) -> [String; 12] {
     let text = |v: Option<&str>| v.unwrap_or("").to_owned();
     [
         text(r.service_name()),
-        r.ports().map(|p| p.to_string()).unwrap_or_default(),
+        r.port_text().map(|p| p.to_string()).unwrap_or_default(),
         text(r.protocol().map(Protocol::as_str)),
         text(r.description()),
         r.assignee().to_string(),
@@ -307,7 +307,7 @@ fn file_row_fields(file_row: &FileRow) -> RowFields<'_> {
     RowFields {
         service_name: row.name.as_deref(),
         ports: row.ports.map(|(start, end)| PortRange { start, end }),
-        ports_text: opt(&file_row.fields[1]),
+        ports_text: opt(&file_row.fields[1]).map(str::to_owned),
         protocol: row.proto.map(|p| Protocol::ALL[p.index()]),
         status: match row.status {
             model::Status::Assigned => "Assigned",

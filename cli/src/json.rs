@@ -46,7 +46,7 @@ pub struct RowFields<'a> {
     /// Port range.
     pub ports: Option<PortRange>,
     /// The port column as written (`4748-4748` stays so).
-    pub ports_text: Option<&'a str>,
+    pub ports_text: Option<String>,
     /// Protocol.
     pub protocol: Option<Protocol>,
     /// `Assigned`, `Reserved` or `Unassigned`.
@@ -79,7 +79,7 @@ impl RowFields<'static> {
         RowFields {
             service_name: r.service_name(),
             ports: r.ports(),
-            ports_text: None,
+            ports_text: r.port_text().map(|p| p.to_string()),
             protocol: r.protocol(),
             status: r.status().as_str(),
             description: r.description(),
@@ -104,12 +104,11 @@ pub fn record(r: &Record) -> Value {
 /// A row's columns as a JSON record (the form [`record`] prints).
 pub fn fields(r: &RowFields<'_>) -> Value {
     let range = r.ports;
-    let ports = r.ports_text.map(str::to_owned).or_else(|| range.map(|p| p.to_string()));
     json!({
         "service_name": r.service_name,
         "port": range.map(|p| p.start),
         "port_end": range.map(|p| p.end),
-        "ports": ports,
+        "ports": r.ports_text,
         "protocol": r.protocol.map(Protocol::as_str),
         "status": r.status,
         "description": r.description,

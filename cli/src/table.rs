@@ -259,7 +259,7 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
                 let mut long = vec![("unauthorized use", opt(r.unauthorized_use())), ("notes", opt(r.notes()))];
                 let mut cells = vec![
                     r.service_name().unwrap_or("-").to_owned(),
-                    r.ports().map_or_else(|| "-".to_owned(), |p| p.to_string()),
+                    r.port_text().map_or_else(|| "-".to_owned(), |p| p.to_string()),
                     protocol_cell(r).to_owned(),
                     r.status().as_str().to_owned(),
                 ];
@@ -380,7 +380,7 @@ pub fn short(rows: &[&Record]) -> String {
     let mut s = String::new();
     for r in rows {
         let Some(name) = r.service_name() else { continue };
-        let ports = r.ports().map_or_else(|| "-".to_owned(), |p| p.to_string());
+        let ports = r.port_text().map_or_else(|| "-".to_owned(), |p| p.to_string());
         match r.protocol() {
             Some(p) => _ = writeln!(s, "{name:<21} {ports}/{p}"),
             None => _ = writeln!(s, "{name:<21} {ports}"),

@@ -154,6 +154,15 @@ fn unassigned_port_says_so() {
 }
 
 #[test]
+fn port_written_as_a_range_of_one_stays_so() {
+    let r = cli(&["4748"]);
+    assert_eq!(table_rows(&r.out), [row("-", "4748-4748", "-", "Unassigned")]);
+    let (_, v) = json(&["--json", "4748/udp"]);
+    assert_eq!(v["records"][0]["ports"], "4748-4748");
+    assert_eq!((v["records"][0]["port"].as_u64(), v["records"][0]["port_end"].as_u64()), (Some(4748), Some(4748)));
+}
+
+#[test]
 fn reserved_port_says_so() {
     let r = cli(&["0/tcp"]);
     assert_eq!(r.code, 1);
