@@ -3,7 +3,7 @@
 //! `Err`, never panic; every warning is one located line.
 #![no_main]
 
-use iana_ports_gen::{Columns, Input, generate, read_registry};
+use iana_ports_gen::{Columns, Input, XmlUse, generate, read_registry};
 use libfuzzer_sys::fuzz_target;
 
 const XML: &[u8] = include_bytes!("../fixtures/small.xml");
@@ -12,13 +12,13 @@ fuzz_target!(|csv: &[u8]| {
     let csv_in = Input { path: "fuzz.csv", bytes: csv };
     let xml_in = Input { path: "small.xml", bytes: XML };
     if let Ok(registry) = read_registry(csv_in, xml_in) {
-        let output = generate(csv_in, xml_in, Columns::ALL).expect("read_registry accepted what generate refuses");
+        let output = generate(csv_in, xml_in, XmlUse::Snapshot, Columns::ALL).expect("read_registry accepted what generate refuses");
         assert!(output.files.iter().all(|f| !f.text.is_empty()));
         for warning in &output.warnings {
             assert!(warning.starts_with("fuzz.csv") || warning.starts_with("small.xml"), "{warning}");
             assert!(!warning.contains('\n'), "{warning}");
         }
         assert!(!registry.rows.is_empty() || csv.starts_with(b"Service Name"));
-        let _ = generate(csv_in, xml_in, Columns::MINIMAL);
+        let _ = generate(csv_in, xml_in, XmlUse::PeopleOnly, Columns::MINIMAL);
     }
 });

@@ -20,6 +20,20 @@ pub struct Person {
     pub updated: Option<String>,
 }
 
+/// The key of one `<record>`, to compare the XML's records with the CSV's
+/// rows when both are of one snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlRecord {
+    /// Line of `<record>`.
+    pub line: u64,
+    /// `<name>`, or empty.
+    pub name: String,
+    /// `<number>` as written, or empty.
+    pub number: String,
+    /// `<protocol>`, or empty.
+    pub protocol: String,
+}
+
 /// What the generator takes from the XML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XmlData {
@@ -29,6 +43,8 @@ pub struct XmlData {
     pub updated: String,
     /// The people table, in file order.
     pub people: Vec<Person>,
+    /// Every `<record>`'s key, in file order.
+    pub records: Vec<XmlRecord>,
 }
 
 /// Parses the XML text of `path`.
@@ -95,7 +111,17 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
         }
         people.push(person);
     }
-    Ok(XmlData { title, updated, people })
+    let records = root
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "record")
+        .map(|node| XmlRecord {
+            line: line_of(node),
+            name: child_text(node, "name").unwrap_or_default(),
+            number: child_text(node, "number").unwrap_or_default(),
+            protocol: child_text(node, "protocol").unwrap_or_default(),
+        })
+        .collect();
+    Ok(XmlData { title, updated, people, records })
 }
 
 #[cfg(test)]
