@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
-use iana_ports_gen::{Columns, Input};
+use iana_ports_gen::{Columns, Input, XmlUse};
 
 const CSV: &str = "service-names-port-numbers.csv";
 const XML: &str = "service-names-port-numbers.xml";
@@ -34,29 +34,46 @@ fn read(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
 }
 
-/// The CSV and XML to build from, with the names errors show them by.
-fn sources(manifest: &Path) -> Result<[(PathBuf, String); 2], String> {
+/// The CSV and XML to build from, with the names errors show them by, and
+/// whether the XML is the CSV's own.
+fn sources(manifest: &Path) -> Result<([(PathBuf, String); 2], XmlUse), String> {
     println!("cargo:rerun-if-env-changed={DIR_VAR}");
     let shipped = manifest.join("registry");
     let shipped_xml = (shipped.join(XML), format!("registry/{XML}"));
     let Some(dir) = env::var_os(DIR_VAR).filter(|d| !d.is_empty()) else {
-        return Ok([(shipped.join(CSV), format!("registry/{CSV}")), shipped_xml]);
+        return Ok(([(shipped.join(CSV), format!("registry/{CSV}")), shipped_xml], XmlUse::Snapshot));
     };
     let dir = PathBuf::from(dir);
+    if dir.is_relative() {
+        return Err(format!(
+            "{DIR_VAR}={} is a relative path: Cargo runs this build script in the iana-ports crate's own folder \
+             ({}), not yours, so it would be looked up there. Give an absolute path, or set it in your \
+             project's .cargo/config.toml as `[env] {DIR_VAR} = {{ value = \"{}\", relative = true }}` \
+             (then relative to the folder holding .cargo/)",
+            dir.display(),
+            manifest.display(),
+            dir.display()
+        ));
+    }
     let shown = |file: &str| format!("{DIR_VAR}={}: {}", dir.display(), dir.join(file).display());
     // Watch the directory too, so that an XML added later is picked up.
     println!("cargo:rerun-if-changed={}", dir.display());
     if !dir.join(CSV).is_file() {
         return Err(format!("{}: no such file (the directory must hold the IANA CSV)", shown(CSV)));
     }
-    let xml = if dir.join(XML).exists() { (dir.join(XML), shown(XML)) } else { shipped_xml };
-    Ok([(dir.join(CSV), shown(CSV)), xml])
+    let csv = (dir.join(CSV), shown(CSV));
+    if dir.join(XML).exists() {
+        Ok(([csv, (dir.join(XML), shown(XML))], XmlUse::Snapshot))
+    } else {
+        // The shipped XML lends its people, title and date to a CSV of another date.
+        Ok(([csv, shipped_xml], XmlUse::PeopleOnly))
+    }
 }
 
 fn run() -> Result<(), String> {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let [(csv_path, csv_shown), (xml_path, xml_shown)] = sources(&manifest)?;
+    let ([(csv_path, csv_shown), (xml_path, xml_shown)], xml_use) = sources(&manifest)?;
     let csv = read(&csv_path, &csv_shown)?;
     let xml = read(&xml_path, &xml_shown)?;
     let columns = Columns {
@@ -74,6 +91,7 @@ fn run() -> Result<(), String> {
     let output = iana_ports_gen::generate(
         Input { path: &csv_shown, bytes: &csv },
         Input { path: &xml_shown, bytes: &xml },
+        xml_use,
         columns,
     )
     .map_err(|e| e.to_string())?;

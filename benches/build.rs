@@ -1,5 +1,6 @@
-//! Builds the phf maps the benchmarks compare against, straight from the
-//! registry CSV (the `iana-ports` tables cannot be read at build time).
+//! Builds the phf maps the benchmarks compare against, from the registry CSV
+//! as the generator reads it (`iana_ports_gen::read_csv`; the `iana-ports`
+//! tables cannot be read at build time).
 //!
 //! Semantics match `iana_ports::service_name` and `iana_ports::port`:
 //! the first named row in registry order covering a port (rows without a
@@ -11,48 +12,39 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::{env, fs};
 
-const PROTOCOLS: [&str; 4] = ["tcp", "udp", "sctp", "dccp"];
+use iana_ports_gen::Input;
+use iana_ports_gen::model::Proto;
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let csv_path = manifest.join("../registry/service-names-port-numbers.csv");
     println!("cargo:rerun-if-changed={}", csv_path.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let mut reader = csv::Reader::from_path(&csv_path).expect("registry CSV");
+    let bytes = fs::read(&csv_path).expect("registry CSV");
+    // The generator's own reader: one CSV parser for the crate and its rivals.
+    let rows = iana_ports_gen::read_csv(Input { path: "registry/service-names-port-numbers.csv", bytes: &bytes })
+        .unwrap_or_else(|e| panic!("{e}"));
 
     // (port key, name) first-wins, and lower-cased name -> tcp port.
     let mut by_port: HashMap<u32, String> = HashMap::new();
     let mut port_order: Vec<u32> = Vec::new();
     let mut by_name: HashMap<String, u16> = HashMap::new();
     let mut name_order: Vec<String> = Vec::new();
-    for record in reader.records() {
-        let record = record.expect("CSV record");
-        let name = record[0].to_owned();
-        let ports = record[1].trim();
-        let proto = record[2].trim();
-        if name.is_empty() || ports.is_empty() {
-            continue;
-        }
-        let (a, b) = match ports.split_once('-') {
-            Some((a, b)) => (a.parse::<u16>().unwrap(), b.parse::<u16>().unwrap()),
-            None => {
-                let p = ports.parse::<u16>().unwrap();
-                (p, p)
-            }
-        };
-        for (index, p) in PROTOCOLS.iter().enumerate() {
-            if !(proto.is_empty() || proto == *p) {
+    for row in &rows {
+        let (Some(name), Some((a, b))) = (&row.name, row.ports) else { continue };
+        for proto in Proto::ALL {
+            if row.proto.is_some_and(|p| p != proto) {
                 continue;
             }
             for port in a..=b {
-                let key = ((index as u32) << 16) | u32::from(port);
+                let key = ((proto.index() as u32) << 16) | u32::from(port);
                 by_port.entry(key).or_insert_with(|| {
                     port_order.push(key);
                     name.clone()
                 });
             }
         }
-        if proto.is_empty() || proto == "tcp" {
+        if row.proto.is_none_or(|p| p == Proto::Tcp) {
             let key = name.to_ascii_lowercase();
             by_name.entry(key.clone()).or_insert_with(|| {
                 name_order.push(key);

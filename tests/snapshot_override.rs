@@ -30,12 +30,18 @@ fn main() {
 }
 "#;
 
+const CSV: &str = "service-names-port-numbers.csv";
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/byo").join(name)
 }
 
 /// Writes the throwaway crate and runs it with `IANA_PORTS_REGISTRY_DIR=dir`.
 fn run_with(dir: &Path) -> Output {
+    run_with_env(dir.as_os_str())
+}
+
+fn run_with_env(dir: &std::ffi::OsStr) -> Output {
     // Held while writing the crate too: a concurrent cargo must not read a
     // half-written manifest.
     let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
@@ -57,6 +63,13 @@ fn run_with(dir: &Path) -> Output {
         .env_remove("RUSTFLAGS")
         .output()
         .unwrap()
+}
+
+/// A directory under the shared scratch root, for snapshots derived at test time.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshot-override").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 fn stdout_of(dir: &Path) -> String {
@@ -87,7 +100,12 @@ fn csv_only_snapshot_uses_the_shipped_xml() {
 
 #[test]
 fn snapshot_with_its_own_xml() {
-    let out = stdout_of(&fixture("with-xml"));
+    let run = run_with(&fixture("with-xml"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    // Its XML's records are the CSV's rows: nothing to warn about.
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let out = String::from_utf8(run.stdout).unwrap();
     assert!(out.contains("title=Fixture Registry\n"), "{out}");
     assert!(out.contains("updated=2030-01-02\n"), "{out}");
     assert!(out.contains("made-up/tcp=Some(40404)\n"), "{out}");
@@ -114,6 +132,68 @@ fn a_missing_csv_names_the_variable_and_the_path() {
         "IANA_PORTS_REGISTRY_DIR={}: {}: no such file",
         dir.display(),
         dir.join("service-names-port-numbers.csv").display()
+    );
+    assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
+}
+
+/// A CSV of another date alone: the shipped CSV plus two rows, one naming
+/// `[Robert_Baldwin]`, whom the shipped XML's people table no longer has
+/// (IANA's April 2025 CSV does). It builds, with one warning, and its
+/// records and lookups are the CSV's.
+#[test]
+fn a_csv_of_another_date_alone_builds_with_its_contacts_kept_as_ids() {
+    let dir = scratch("other-date");
+    let mut csv = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("registry").join(CSV)).unwrap();
+    let shipped_rows = iana_ports::REGISTRY.records;
+    csv.push_str("byo-made-up,40404,tcp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,\r\n");
+    csv.push_str("byo-made-up,40405,udp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,\r\n");
+    std::fs::write(dir.join(CSV), csv).unwrap();
+    let out = run_with(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "build failed:\n{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        format!("records={}\n", shipped_rows + 2),
+        "made-up/tcp=Some(40404)\n".to_owned(),
+        "made-up/udp=Some(40405)\n".to_owned(),
+        // `sptx` came first in registry order.
+        "40404/tcp=Some(\"sptx\")\n".to_owned(),
+        "http/tcp=Some(80)\n".to_owned(),
+        "const=40404\n".to_owned(),
+        "macro=40405\n".to_owned(),
+    ] {
+        assert!(stdout.contains(&line), "missing {line:?} in:\n{stdout}");
+    }
+    let warning = "1 contact id(s) have no <person> in the XML's people table and stay bare ids \
+                   (no name or organisation): [Robert_Baldwin] (line ";
+    assert!(stderr.contains(warning), "want the bare-id warning in:\n{stderr}");
+    assert_eq!(stderr.matches("warning: iana-ports").count(), 1, "one warning:\n{stderr}");
+}
+
+#[test]
+fn a_relative_dir_is_refused_saying_why_and_what_to_do() {
+    let out = run_with_env("mysnap".as_ref());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    for want in [
+        "IANA_PORTS_REGISTRY_DIR=mysnap is a relative path: Cargo runs this build script in the iana-ports crate's own folder",
+        "Give an absolute path",
+        "`[env] IANA_PORTS_REGISTRY_DIR = { value = \"mysnap\", relative = true }`",
+    ] {
+        assert!(stderr.contains(want), "want {want:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn a_csv_with_a_header_and_no_rows_is_refused() {
+    let dir = fixture("header-only");
+    let out = run_with(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    let want = format!(
+        "IANA_PORTS_REGISTRY_DIR={}: {}:2: the CSV has its header and no rows (cut short?)",
+        dir.display(),
+        dir.join(CSV).display()
     );
     assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
 }

@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p iana-ports-gen --example dump [--minimal] > generated.rs`
 
-use iana_ports_gen::{Columns, Input};
+use iana_ports_gen::{Columns, Input, XmlUse};
 
 fn main() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry");
@@ -13,6 +13,7 @@ fn main() {
     let output = iana_ports_gen::generate(
         Input { path: "registry/service-names-port-numbers.csv", bytes: &csv },
         Input { path: "registry/service-names-port-numbers.xml", bytes: &xml },
+        XmlUse::Snapshot,
         columns,
     )
     .unwrap_or_else(|e| {

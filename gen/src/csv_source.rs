@@ -218,6 +218,14 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
         }
         rows.push(row);
     }
+    if rows.is_empty() {
+        // Located at the file's last line, where the rows should have begun.
+        return Err(Error::at(
+            path,
+            1 + count_newlines(bytes),
+            "the CSV has its header and no rows (cut short?): download IANA's CSV again, whole",
+        ));
+    }
     Ok(rows)
 }
 
@@ -286,6 +294,28 @@ mod tests {
         let err = read_rows("x.csv", b"Name,Port\r\n").unwrap_err();
         assert_eq!(err.line, Some(1));
         assert!(err.message.starts_with("wrong header"));
+    }
+
+    #[test]
+    fn reads_lf_line_ends_and_a_utf8_bom() {
+        let lf = format!("{HEAD}a,1,tcp,\"two\nlines\",,,,,,,,\nb,2,udp,d,,,,,,,,\n").replace("\r\n", "\n");
+        for text in [
+            lf.clone(),
+            format!("\u{feff}{lf}"),
+            format!("\u{feff}{HEAD}a,1,tcp,\"two\r\nlines\",,,,,,,,\r\nb,2,udp,d,,,,,,,,\r\n"),
+        ] {
+            let rows = read_rows("x.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}: {text:?}"));
+            assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4], "{text:?}");
+            assert_eq!(rows[0].service_name, "a");
+            assert_eq!(rows[1].transport_protocol, "udp");
+        }
+    }
+
+    #[test]
+    fn refuses_a_header_without_rows() {
+        let err = read_rows("x.csv", HEAD.as_bytes()).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("has its header and no rows"), "{err}");
     }
 
     #[test]

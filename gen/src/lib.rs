@@ -58,11 +58,35 @@ pub fn read_csv(csv: Input) -> Result<Vec<model::Row>, Error> {
     model::rows_from_csv(csv.path, &rows)
 }
 
-/// Parses and validates the registry from its CSV and XML.
+/// How the XML given to [`generate`] relates to the CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XmlUse {
+    /// The CSV's own XML (one snapshot, as IANA publishes both): its
+    /// records are compared with the CSV's rows, and any difference is
+    /// warned about (the build goes on: a mixed pair is the user's choice).
+    Snapshot,
+    /// An XML of another date, lending only its people table, title and
+    /// date to the CSV: its records are not compared.
+    PeopleOnly,
+}
+
+/// Parses and validates the registry from its CSV and XML; the XML gives
+/// the people table, title and date (its records are not read against the
+/// CSV's: see [`XmlUse`]).
 pub fn read_registry(csv: Input, xml: Input) -> Result<Registry, Error> {
+    read(csv, xml, XmlUse::PeopleOnly)
+}
+
+fn read(csv: Input, xml: Input, xml_use: XmlUse) -> Result<Registry, Error> {
     let xml_data = xml_source::read_xml(xml.path, xml.bytes)?;
     let rows = read_csv(csv)?;
-    model::build(csv.path, rows, xml_data)
+    let mismatch = match xml_use {
+        XmlUse::Snapshot => model::compare_records(csv.path, &rows, xml.path, &xml_data.records),
+        XmlUse::PeopleOnly => None,
+    };
+    let mut registry = model::build(csv.path, rows, xml_data)?;
+    registry.warnings.extend(mismatch);
+    Ok(registry)
 }
 
 /// One generated Rust source file.
@@ -98,8 +122,8 @@ pub struct Output {
 /// CSV ([`csv_source`]), validates and joins them ([`model`]), lays out the
 /// tables ([`tables`]) and writes every output file ([`codegen`],
 /// [`constants`], [`hash`]). The one entry point `build.rs` calls.
-pub fn generate(csv: Input, xml: Input, columns: Columns) -> Result<Output, Error> {
-    let registry = read_registry(csv, xml)?;
+pub fn generate(csv: Input, xml: Input, xml_use: XmlUse, columns: Columns) -> Result<Output, Error> {
+    let registry = read(csv, xml, xml_use)?;
     let tables = tables::build(csv.path, &registry, columns)?;
     let from = format!("{} and {}", csv.path, xml.path);
     let files = vec![

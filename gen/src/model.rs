@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::csv_source::{Column, CsvRow};
 use crate::error::Error;
 use crate::syntax::{is_date, parse_ids, parse_ports};
-use crate::xml_source::{Person, XmlData};
+use crate::xml_source::{Person, XmlData, XmlRecord};
 
 /// Transport protocols, in the order the runtime's `Protocol` enum uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -291,6 +291,65 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
     }
     let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
     Ok(Registry { title: xml.title, updated: xml.updated, rows, people, bare_ids, warnings })
+}
+
+/// The rows' and the XML records' keys as multisets (name, port or range,
+/// protocol): `None` when they agree, else one line naming the counts and
+/// the first differences. For a CSV and XML the user gave as one snapshot;
+/// a mismatch is their choice to make, so it warns and does not fail.
+pub fn compare_records(csv_path: &str, rows: &[Row], xml_path: &str, records: &[XmlRecord]) -> Option<String> {
+    // Ports in one spelling on both sides (`80`, `6000-6063`).
+    let port_text = |ports: Option<(u16, u16)>| match ports {
+        None => String::new(),
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}-{b}"),
+    };
+    // `name 80/tcp`, `80/tcp`, `name /tcp`, `name`.
+    let describe = |(name, port, proto): &(String, String, String)| {
+        let place = if proto.is_empty() { port.clone() } else { format!("{port}/{proto}") };
+        [name.as_str(), place.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    };
+    type Key = (String, String, String);
+    let mut only_csv: BTreeMap<Key, Vec<u64>> = BTreeMap::new();
+    for row in rows {
+        let proto = row.proto.map_or("", Proto::as_str).to_owned();
+        let key = (row.name.clone().unwrap_or_default(), port_text(row.ports), proto);
+        only_csv.entry(key).or_default().push(row.line);
+    }
+    let mut only_xml: Vec<(&XmlRecord, String)> = Vec::new();
+    for record in records {
+        let number = parse_ports(&record.number).map_or_else(|_| record.number.clone(), port_text);
+        let key = (record.name.clone(), number, record.protocol.clone());
+        match only_csv.get_mut(&key) {
+            Some(lines) if !lines.is_empty() => {
+                lines.remove(0);
+            }
+            _ => only_xml.push((record, describe(&key))),
+        }
+    }
+    let mut only_csv: Vec<(u64, String)> = only_csv
+        .into_iter()
+        .flat_map(|(key, lines)| {
+            let text = describe(&key);
+            lines.into_iter().map(move |l| (l, text.clone()))
+        })
+        .collect();
+    if only_csv.is_empty() && only_xml.is_empty() {
+        return None;
+    }
+    only_csv.sort();
+    let mut differences: Vec<(String, u64)> =
+        only_csv.iter().map(|(line, key)| (format!("`{key}` only in the CSV"), *line)).collect();
+    differences.extend(only_xml.iter().map(|(r, key)| (format!("`{key}` only in the XML"), r.line)));
+    Some(format!(
+        "{csv_path} and {xml_path} disagree ({} CSV rows, {} XML records; {} only in the CSV, {} only in the XML): {}; \
+         the build uses the CSV's rows and the XML's people, title and date",
+        rows.len(),
+        records.len(),
+        only_csv.len(),
+        only_xml.len(),
+        first_few(&differences)
+    ))
 }
 
 /// Names are case-insensitive (RFC 6335): two spellings of one name would

@@ -1,7 +1,7 @@
 //! Malformed registries fail with `registry/<file>:<line>: <what is wrong>`,
 //! and a well-formed fixture loses nothing.
 
-use iana_ports_gen::{Columns, Input, model::Proto, read_registry};
+use iana_ports_gen::{Columns, Input, XmlUse, model::Proto, read_registry};
 
 const CSV_SHOWN: &str = "registry/service-names-port-numbers.csv";
 const XML_SHOWN: &str = "registry/service-names-port-numbers.xml";
@@ -42,6 +42,7 @@ fn each_malformed_fixture_names_file_line_and_fault() {
         ("nameless-portless.csv", ":2: row has neither a service name nor a port"),
         ("name-with-line-break.csv", ":2: field `Service Name` holds a line break or control character"),
         ("empty.csv", ": file is empty"),
+        ("header-only.csv", ":2: the CSV has its header and no rows (cut short?): download IANA's CSV again, whole"),
         (
             "non-ascii-name.csv",
             ":3: service name `café` is not ASCII: RFC 6335 names are ASCII letters, digits and hyphens; spell it in ASCII",
@@ -89,6 +90,7 @@ fn well_formed_fixture_keeps_every_row_and_column() {
     let output = iana_ports_gen::generate(
         Input { path: CSV_SHOWN, bytes: &csv },
         Input { path: XML_SHOWN, bytes: &xml },
+        XmlUse::PeopleOnly,
         Columns::ALL,
     )
     .unwrap();
@@ -168,6 +170,7 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
     let output = iana_ports_gen::generate(
         Input { path: CSV_SHOWN, bytes: &csv },
         Input { path: XML_SHOWN, bytes: &xml },
+        XmlUse::PeopleOnly,
         Columns::ALL,
     )
     .unwrap();
@@ -179,4 +182,32 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
         )]
     );
     assert!(output.files[1].text.contains("SIXTEEN_LETTERS1"), "the long name gets its constant");
+}
+
+#[test]
+fn an_xml_whose_records_disagree_with_the_csv_warns_with_the_first_differences() {
+    let csv = fixture("good.csv");
+    let xml = fixture("records-differ.xml");
+    let generate = |xml_use| {
+        iana_ports_gen::generate(
+            Input { path: CSV_SHOWN, bytes: &csv },
+            Input { path: XML_SHOWN, bytes: &xml },
+            xml_use,
+            Columns::ALL,
+        )
+        .unwrap()
+    };
+    let output = generate(XmlUse::Snapshot);
+    assert_eq!(
+        output.warnings,
+        [format!(
+            "{CSV_SHOWN} and {XML_SHOWN} disagree (6 CSV rows, 6 XML records; 1 only in the CSV, 1 only in the XML): \
+             `two_case 9/udp` only in the CSV (line 8), `discard 9/udp` only in the XML (line 10); \
+             the build uses the CSV's rows and the XML's people, title and date"
+        )]
+    );
+    // The rows are the CSV's, whatever the XML says.
+    assert!(output.files[1].text.contains("TWO_CASE"));
+    // An XML lending only its people is not compared.
+    assert!(generate(XmlUse::PeopleOnly).warnings.is_empty());
 }

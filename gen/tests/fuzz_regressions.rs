@@ -4,7 +4,7 @@
 
 use iana_ports_gen::csv_source::{HEADER, read_rows};
 use iana_ports_gen::tables::perfect_hash;
-use iana_ports_gen::{Columns, Input, generate, read_registry};
+use iana_ports_gen::{Columns, Input, XmlUse, generate, read_registry};
 
 const XML: &str = r#"<?xml version='1.0' encoding='UTF-8'?>
 <registry xmlns="http://www.iana.org/assignments" id="service-names-port-numbers">
@@ -30,7 +30,7 @@ fn generate_both(csv: &str) -> Result<(), iana_ports_gen::Error> {
     let xml = Input { path: "fuzz.xml", bytes: XML.as_bytes() };
     read_registry(csv, xml)?;
     for columns in [Columns::ALL, Columns::MINIMAL] {
-        assert!(generate(csv, xml, columns)?.files.iter().all(|f| !f.text.is_empty()));
+        assert!(generate(csv, xml, XmlUse::PeopleOnly, columns)?.files.iter().all(|f| !f.text.is_empty()));
     }
     Ok(())
 }

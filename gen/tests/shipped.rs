@@ -23,3 +23,17 @@ fn every_contact_of_the_shipped_snapshot_resolves_and_nothing_warns() {
     }
     assert!(checked > 10_000, "only {checked} contact ids: did the rows lose their contacts?");
 }
+
+#[test]
+fn the_shipped_csv_and_xml_agree_record_for_record() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry");
+    let csv = std::fs::read(format!("{dir}/service-names-port-numbers.csv")).unwrap();
+    let xml = std::fs::read(format!("{dir}/service-names-port-numbers.xml")).unwrap();
+    let rows = iana_ports_gen::read_csv(Input { path: "csv", bytes: &csv }).unwrap();
+    let xml = iana_ports_gen::xml_source::read_xml("xml", &xml).unwrap();
+    assert_eq!(xml.records.len(), rows.len());
+    assert_eq!(iana_ports_gen::model::compare_records("csv", &rows, "xml", &xml.records), None);
+    // One row fewer is found, at its line.
+    let warning = iana_ports_gen::model::compare_records("csv", &rows[1..], "xml", &xml.records).unwrap();
+    assert!(warning.contains("0 only in the CSV, 1 only in the XML): `0/tcp` only in the XML (line "), "{warning}");
+}
