@@ -190,15 +190,21 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
 /// notes. People's names and organisations are not searched. An empty
 /// query matches every row. Nothing is allocated.
 ///
-/// Columns left out by Cargo features are not searched.
+/// Columns left out by Cargo features are not searched. Every query costs
+/// at most one scan of the registry: one longer than the longest column of
+/// any row returns nothing at once, however long it is.
 ///
 /// ```
 /// let hits: Vec<_> = iana_ports::search("matrix").filter_map(|r| r.service_name()).collect();
 /// assert_eq!(hits.len(), 12);
 /// assert!(hits.contains(&"ahsp")); // its assignee is [QuantuMatriX_Technologies]
+/// assert_eq!(iana_ports::search(&"x".repeat(1 << 20)).count(), 0);
 /// ```
 pub fn search(query: &str) -> Search<'_> {
-    Search { query: query.as_bytes(), next: 0, back: RECORDS.len() }
+    let needle = Needle::new(query.as_bytes());
+    // No column is longer than `SEARCH_TEXT_MAX_LEN`: nothing can match.
+    let back = if needle.bytes.len() > tables::SEARCH_TEXT_MAX_LEN { 0 } else { RECORDS.len() };
+    Search { needle, next: 0, back, memo: DetailMemo::NONE }
 }
 
 /// Iterator returned by [`search`].
@@ -209,9 +215,10 @@ pub fn search(query: &str) -> Search<'_> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Search<'q> {
-    query: &'q [u8],
+    needle: Needle<'q>,
     next: usize,
     back: usize,
+    memo: DetailMemo,
 }
 
 impl Iterator for Search<'_> {
@@ -221,7 +228,7 @@ impl Iterator for Search<'_> {
         while self.next < self.back {
             let record = &RECORDS[self.next];
             self.next += 1;
-            if matches(record, self.query) {
+            if matches(record, &self.needle, &mut self.memo) {
                 return Some(record);
             }
         }
@@ -234,7 +241,7 @@ impl DoubleEndedIterator for Search<'_> {
         while self.next < self.back {
             self.back -= 1;
             let record = &RECORDS[self.back];
-            if matches(record, self.query) {
+            if matches(record, &self.needle, &mut self.memo) {
                 return Some(record);
             }
         }
@@ -244,21 +251,77 @@ impl DoubleEndedIterator for Search<'_> {
 
 impl FusedIterator for Search<'_> {}
 
+/// A query with what every row's test needs worked out once.
+#[derive(Debug, Clone, Copy)]
+struct Needle<'q> {
+    bytes: &'q [u8],
+    /// The first byte, lower-cased.
+    first: u8,
+    /// `0x20` when the first byte is an ASCII letter (`b | fold == first`
+    /// then matches it in either case), else 0 (an exact match).
+    fold: u8,
+    /// Whether the query holds `[` or `]` (it may then span the brackets
+    /// between ids).
+    #[cfg_attr(not(feature = "contacts"), allow(dead_code))]
+    has_bracket: bool,
+}
+
+impl<'q> Needle<'q> {
+    fn new(bytes: &'q [u8]) -> Self {
+        let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
+        let fold = if first.is_ascii_lowercase() { 0x20 } else { 0 };
+        let has_bracket = bytes.iter().any(|&b| b == b'[' || b == b']');
+        Needle { bytes, first, fold, has_bracket }
+    }
+}
+
+/// The last detail row tested and whether it matched: rows registered for
+/// tcp and udp together share one, so the pair is tested once.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(details), allow(dead_code))]
+struct DetailMemo {
+    detail: u32,
+    hit: bool,
+}
+
+impl DetailMemo {
+    const NONE: DetailMemo = DetailMemo { detail: u32::MAX, hit: false };
+}
+
 /// ASCII case-insensitive substring test.
-fn contains(haystack: &str, needle: &[u8]) -> bool {
+fn contains(haystack: &str, needle: &Needle) -> bool {
     let hay = haystack.as_bytes();
-    if needle.len() > hay.len() {
+    let len = needle.bytes.len();
+    if len > hay.len() {
         return false;
     }
-    if needle.is_empty() {
-        return true;
-    }
-    let (first, rest) = (needle[0].to_ascii_lowercase(), &needle[1..]);
-    // A plain loop over the candidate starts: the `(0..n).any(..)` form
-    // left one call per byte in the profile of `search`.
+    let Some(rest) = needle.bytes.get(1..) else { return true };
+    let (first, fold) = (needle.first, needle.fold);
+    // Eight candidate starts at a time: a byte of `x` is zero where the
+    // haystack has the first byte (SWAR); each one found is then verified.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let (first8, fold8) = (ONES * u64::from(first), ONES * u64::from(fold));
+    let starts = hay.len() - len + 1;
     let mut at = 0;
-    while at + needle.len() <= hay.len() {
-        if hay[at].to_ascii_lowercase() == first && hay[at + 1..at + needle.len()].eq_ignore_ascii_case(rest) {
+    while at + 8 <= starts {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&hay[at..at + 8]);
+        let x = (u64::from_le_bytes(word) | fold8) ^ first8;
+        // Flags every zero byte (and, past one, maybe a false positive,
+        // which the check below refuses).
+        let mut zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        while zeros != 0 {
+            let i = at + (zeros.trailing_zeros() / 8) as usize;
+            if hay[i] | fold == first && hay[i + 1..i + len].eq_ignore_ascii_case(rest) {
+                return true;
+            }
+            zeros &= zeros - 1;
+        }
+        at += 8;
+    }
+    while at < starts {
+        if hay[at] | fold == first && hay[at + 1..at + len].eq_ignore_ascii_case(rest) {
             return true;
         }
         at += 1;
@@ -269,18 +332,18 @@ fn contains(haystack: &str, needle: &[u8]) -> bool {
 /// ASCII case-insensitive substring test on the CSV text of `ids`
 /// (`[A][B]`), without writing it out.
 #[cfg(feature = "contacts")]
-fn ids_contain(mut ids: crate::Ids, needle: &[u8]) -> bool {
-    if needle.is_empty() {
+fn ids_contain(mut ids: crate::Ids, needle: &Needle) -> bool {
+    if needle.bytes.is_empty() {
         return true;
     }
-    if !needle.iter().any(|&b| b == b'[' || b == b']') {
+    if !needle.has_bracket {
         // A match without brackets cannot span the brackets between ids.
         return ids.any(|id| contains(id, needle));
     }
     let mut hay = ids.csv_bytes();
     loop {
         let mut probe = hay.clone();
-        if needle.iter().all(|&n| probe.next().is_some_and(|h| h.eq_ignore_ascii_case(&n))) {
+        if needle.bytes.iter().all(|&n| probe.next().is_some_and(|h| h.eq_ignore_ascii_case(&n))) {
             return true;
         }
         if hay.next().is_none() {
@@ -289,7 +352,7 @@ fn ids_contain(mut ids: crate::Ids, needle: &[u8]) -> bool {
     }
 }
 
-fn port_matches(port: crate::PortText, query: &[u8]) -> bool {
+fn port_matches(port: crate::PortText, query: &Needle) -> bool {
     // The column as the CSV writes it (`6000-6063`, `4748-4748`): a query
     // may span the dash.
     let mut buf = [0u8; crate::PortText::MAX_LEN];
@@ -297,7 +360,7 @@ fn port_matches(port: crate::PortText, query: &[u8]) -> bool {
     core::str::from_utf8(&buf[..len]).is_ok_and(|t| contains(t, query))
 }
 
-fn matches(record: &Record, query: &[u8]) -> bool {
+fn matches(record: &Record, query: &Needle, memo: &mut DetailMemo) -> bool {
     let text = |t: Option<&'static str>| t.is_some_and(|t| contains(t, query));
     if text(record.service_name())
         || record.port_text().is_some_and(|p| port_matches(p, query))
@@ -305,6 +368,26 @@ fn matches(record: &Record, query: &[u8]) -> bool {
     {
         return true;
     }
+    #[cfg(details)]
+    {
+        let detail = u32::from(record.detail);
+        if memo.detail != detail {
+            *memo = DetailMemo { detail, hit: detail_matches(record, query) };
+        }
+        memo.hit
+    }
+    #[cfg(not(details))]
+    {
+        let _ = memo;
+        false
+    }
+}
+
+/// The columns a record's detail row holds (every one but name, port and
+/// protocol): records sharing the row share the answer.
+#[cfg(details)]
+fn detail_matches(record: &Record, query: &Needle) -> bool {
+    let text = |t: Option<&'static str>| t.is_some_and(|t| contains(t, query));
     #[cfg(feature = "descriptions")]
     if text(record.description()) {
         return true;
@@ -325,5 +408,6 @@ fn matches(record: &Record, query: &[u8]) -> bool {
     if text(record.unauthorized_use()) || text(record.notes()) {
         return true;
     }
+    let _ = text;
     false
 }

@@ -56,7 +56,8 @@ fn run_with_env(dir: &std::ffi::OsStr) -> Output {
     std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
     std::fs::write(krate.join("src/main.rs"), MAIN).unwrap();
     Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--offline", "--manifest-path"])
+        // Not `--quiet`: it hides the build script's `cargo:warning`s, which some cases check.
+        .args(["run", "--offline", "--manifest-path"])
         .arg(krate.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", root.join("target"))
         .env("IANA_PORTS_REGISTRY_DIR", dir)

@@ -126,8 +126,15 @@ pub fn generate(csv: Input, xml: Input, xml_use: XmlUse, columns: Columns) -> Re
     let registry = read(csv, xml, xml_use)?;
     let tables = tables::build(csv.path, &registry, columns)?;
     let from = format!("{} and {}", csv.path, xml.path);
+    let mut tables_code = codegen::emit(&tables);
+    let longest = registry.rows.iter().map(model::Row::longest_column).max().unwrap_or(0);
+    tables_code.extend(quote::quote! {
+        /// Longest text of any one searchable column of any row, in bytes:
+        /// `search` answers a longer query with nothing, at once.
+        pub(crate) const SEARCH_TEXT_MAX_LEN: usize = #longest;
+    });
     let files = vec![
-        GeneratedFile { name: "tables.rs", from: from.clone(), text: codegen::emit(&tables).to_string() },
+        GeneratedFile { name: "tables.rs", from: from.clone(), text: tables_code.to_string() },
         GeneratedFile { name: "constants.rs", from, text: constants::emit(&registry).to_string() },
         GeneratedFile {
             name: "hash.rs",

@@ -89,6 +89,30 @@ pub struct Row {
 }
 
 impl Row {
+    /// The longest text of any one column as `search` reads it (ids with
+    /// their brackets, ports as `start-end`), in bytes.
+    pub fn longest_column(&self) -> usize {
+        let ids = |ids: &[String]| ids.iter().map(|id| id.len() + 2).sum::<usize>();
+        let ports = self.ports.map_or(0, |(a, b)| format!("{a}-{b}").len());
+        [
+            self.name.as_ref().map_or(0, String::len),
+            ports,
+            self.proto.map_or(0, |p| p.as_str().len()),
+            self.description.len(),
+            ids(&self.assignee),
+            ids(&self.contact),
+            self.registration_date.len(),
+            self.modification_date.len(),
+            self.reference.len(),
+            self.service_code.len(),
+            self.unauthorized_use.len(),
+            self.notes.len(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    }
+
     /// Whether this row covers `port` on `proto` (a protocol-less row covers all).
     pub fn covers(&self, port: u16, proto: Proto) -> bool {
         self.proto.is_none_or(|p| p == proto) && self.ports.is_some_and(|(a, b)| a <= port && port <= b)

@@ -22,6 +22,9 @@ fn every_contact_of_the_shipped_snapshot_resolves_and_nothing_warns() {
         checked += 1;
     }
     assert!(checked > 10_000, "only {checked} contact ids: did the rows lose their contacts?");
+    // `search`'s bound (SEARCH_TEXT_MAX_LEN): the longest column of any row.
+    let longest = registry.rows.iter().map(|r| r.longest_column()).max();
+    assert_eq!(longest, Some(1532));
 }
 
 #[test]
