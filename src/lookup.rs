@@ -16,7 +16,8 @@ pub const fn records() -> &'static [Record] {
     &RECORDS
 }
 
-/// Iterator over records given by a list of record indices.
+/// Iterator over records: a list of record indices, then (for [`by_port`])
+/// the rows starting at the port that apply to its protocol.
 ///
 /// Returned by [`by_port`] and [`by_name`]; yields in registry order.
 ///
@@ -26,12 +27,18 @@ pub const fn records() -> &'static [Record] {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Records {
+    /// Records listed by index, yielded first.
     indices: core::slice::Iter<'static, u16>,
+    /// Consecutive records, of which those applying to `proto` follow.
+    run: core::slice::Iter<'static, Record>,
+    proto: Protocol,
+    /// How many records of `run` apply to `proto` (the exact length).
+    run_left: usize,
 }
 
 impl Records {
-    fn empty() -> Records {
-        Records { indices: [].iter() }
+    fn listed(indices: &'static [u16]) -> Records {
+        Records { indices: indices.iter(), run: [].iter(), proto: Protocol::Tcp, run_left: 0 }
     }
 }
 
@@ -40,11 +47,18 @@ impl Iterator for Records {
 
     #[inline]
     fn next(&mut self) -> Option<&'static Record> {
-        self.indices.next().map(|&i| &RECORDS[i as usize])
+        if let Some(&i) = self.indices.next() {
+            return Some(&RECORDS[i as usize]);
+        }
+        let proto = self.proto;
+        let record = self.run.find(|r| r.applies_to(proto))?;
+        self.run_left -= 1;
+        Some(record)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.indices.size_hint()
+        let len = self.indices.len() + self.run_left;
+        (len, Some(len))
     }
 }
 
@@ -52,6 +66,11 @@ impl ExactSizeIterator for Records {}
 impl FusedIterator for Records {}
 impl DoubleEndedIterator for Records {
     fn next_back(&mut self) -> Option<&'static Record> {
+        let proto = self.proto;
+        if let Some(record) = self.run.rfind(|r| r.applies_to(proto)) {
+            self.run_left -= 1;
+            return Some(record);
+        }
         self.indices.next_back().map(|&i| &RECORDS[i as usize])
     }
 }
@@ -67,9 +86,17 @@ impl DoubleEndedIterator for Records {
 /// assert_eq!(by_port(6010, Protocol::Tcp).next().unwrap().service_name(), Some("x11"));
 /// ```
 pub fn by_port(port: u16, proto: Protocol) -> Records {
-    let seg = tables::segment(port, proto as usize);
-    let (start, end) = tables::segment_rows(seg);
-    Records { indices: tables::SEG_POOL[start..end].iter() }
+    // The ranges over the port, then the rows starting at it: rows are
+    // sorted by first port, so that is registry order once the ranges
+    // starting at the port (the tail of the list) are left to the run.
+    let (start, mut end) = tables::segment_rows(tables::segment(port, proto as usize));
+    while end > start && RECORDS[tables::SEG_POOL[end - 1] as usize].start == port {
+        end -= 1;
+    }
+    let (first, past) = tables::run(port);
+    let run = &RECORDS[first..past];
+    let run_left = run.iter().filter(|r| r.applies_to(proto)).count();
+    Records { indices: tables::SEG_POOL[start..end].iter(), run: run.iter(), proto, run_left }
 }
 
 /// Every row registered under `name`, in any case (`besapi` finds
@@ -85,9 +112,9 @@ pub fn by_name(name: &str) -> Records {
         Some(slot) => {
             let start = tables::NAME_SLOT_START[slot] as usize;
             let end = tables::NAME_SLOT_START[slot + 1] as usize;
-            Records { indices: tables::NAME_POOL[start..end].iter() }
+            Records::listed(&tables::NAME_POOL[start..end])
         }
-        None => Records::empty(),
+        None => Records::listed(&[]),
     }
 }
 
@@ -170,9 +197,21 @@ pub const fn service_name_cstr(port: u16, proto: Protocol) -> Option<&'static co
 /// ```
 #[inline]
 pub const fn status(port: u16, proto: Protocol) -> Status {
-    let seg = tables::segment(port, proto as usize);
-    let (mut i, end) = tables::segment_rows(seg);
     let mut best = 2u8; // Unassigned unless a row says more
+    // The rows starting at the port...
+    let (mut i, end) = tables::run(port);
+    while i < end {
+        let record = &RECORDS[i];
+        if record.applies_to(proto) {
+            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            if code < best {
+                best = code;
+            }
+        }
+        i += 1;
+    }
+    // ...and the ranges over it.
+    let (mut i, end) = tables::segment_rows(tables::segment(port, proto as usize));
     while i < end {
         let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
         if code < best {

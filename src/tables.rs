@@ -9,7 +9,7 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, WRITTEN_AS_RANGE};
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, range_number};
 
 use layout::{bound, span};
 
@@ -128,7 +128,35 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     }
 }
 
-/// The interval segment of protocol `proto` (0-3) that holds `port`.
+/// The records starting at `port`, all protocols: `RECORDS[start..end]`.
+///
+/// Records are sorted by first port, so they are one run inside the port's
+/// block of `RUN_BLOCK`: a binary search for its first, then a scan to its
+/// end (a run is a few rows: the port's tcp/udp/sctp/dccp rows).
+#[inline]
+pub(crate) const fn run(port: u16) -> (usize, usize) {
+    let block = (port >> layout::RUN_BLOCK_BITS) as usize;
+    let mut lo = RUN_BLOCK[block] as usize;
+    let mut hi = RUN_BLOCK[block + 1] as usize;
+    let block_end = hi;
+    // First record of the block starting at or after `port`.
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if RECORDS[mid].start < port {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let mut end = lo;
+    while end < block_end && RECORDS[end].start == port {
+        end += 1;
+    }
+    (lo, end)
+}
+
+/// The interval segment of protocol `proto` (0-3) that holds `port`: its
+/// rows in `SEG_POOL` are the ranges covering `port`.
 #[inline]
 pub(crate) const fn segment(port: u16, proto: usize) -> usize {
     let base = proto * layout::SEG_BLOCK_STRIDE;
@@ -179,8 +207,8 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
     let mut out = [crate::Record {
         name: 0,
         start: 0,
-        end: 0,
         flags: 0,
+        range: 0,
         #[cfg(details)]
         detail: 0,
     }; RECORD_COUNT];
@@ -189,8 +217,8 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
         out[i] = crate::Record {
             name: RECORD_NAME[i],
             start: RECORD_START[i],
-            end: RECORD_END[i],
             flags: RECORD_FLAGS[i],
+            range: RECORD_RANGE[i],
             #[cfg(details)]
             detail: RECORD_DETAIL[i],
         };

@@ -90,3 +90,37 @@ fn overlapping_ranges_past_the_segment_pool() {
         )
     );
 }
+
+#[test]
+fn rows_out_of_port_order() {
+    // The port lookups find the rows starting at a port as one run: rows
+    // must be sorted by first port, as IANA keeps them.
+    assert_eq!(
+        error_of(&fixture("rows-out-of-order.csv")),
+        format!(
+            "{CSV_SHOWN}:3: port 7 comes after port 80 (line 2): the tables need rows sorted by first port, \
+             rows without a port last"
+        )
+    );
+    assert_eq!(
+        error_of(&fixture("port-after-portless.csv")),
+        format!(
+            "{CSV_SHOWN}:3: port 7 comes after a row without a port (line 2): the tables need rows sorted by \
+             first port, rows without a port last"
+        )
+    );
+}
+
+#[test]
+fn more_ranges_than_range_numbers() {
+    // Records keep a 10-bit range number instead of their last port: the
+    // 1,024th row written as a range (row 1023, line 1025) does not fit.
+    let csv = rows(1100, |i| format!("r{i},{i}-{},tcp,x,,,,,,,,", i + 1));
+    assert_eq!(
+        error_of(&csv),
+        format!(
+            "{CSV_SHOWN}:1025: this row's port column is range number 1024: the tables hold at most 1023 rows \
+             written as a range (10-bit range numbers)"
+        )
+    );
+}

@@ -23,12 +23,12 @@ pub mod ports;
 pub mod strings;
 
 pub use name_hash::{NameHash, buckets_for, perfect_hash, slots_for};
-pub use ports::{NamedIndex, Segments};
+pub use ports::{NamedIndex, RunIndex, Segments};
 pub use strings::{StringPool, TwoLevelBounds};
 
 use name_hash::build_name_hash;
 use people::IdLists;
-use ports::{build_named, build_segments};
+use ports::{build_named, build_runs, build_segments};
 
 /// Which optional columns to keep (Cargo features of the runtime crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +82,11 @@ pub struct Tables {
     pub rec_name: Vec<u16>,
     /// Per record: first port (0 without port).
     pub rec_start: Vec<u16>,
-    /// Per record: last port (0 without port).
-    pub rec_end: Vec<u16>,
+    /// Per record: range number (0: one port or none; `n`: last port in
+    /// `range_end[n]`), see [`layout::RANGE_HIGH_SHIFT`].
+    pub rec_range: Vec<u16>,
+    /// Last port of each range number; entry 0 is unused.
+    pub range_end: Vec<u16>,
     /// Per record: [`layout::record_flags`].
     pub rec_flags: Vec<u8>,
     /// Per record: index into the detail columns (rows sharing all detail
@@ -117,7 +120,9 @@ pub struct Tables {
     pub alias_target: Vec<u16>,
     /// Name lookup.
     pub names: NameHash,
-    /// Port lookup (all rows).
+    /// Port lookup: the rows starting at a port.
+    pub runs: RunIndex,
+    /// Port lookup: the ranges covering a port.
     pub segments: Segments,
     /// Port lookup (first name).
     pub named: NamedIndex,
@@ -215,7 +220,8 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         strings: StringPool::default(),
         rec_name: Vec::with_capacity(rows.len()),
         rec_start: Vec::with_capacity(rows.len()),
-        rec_end: Vec::with_capacity(rows.len()),
+        rec_range: Vec::with_capacity(rows.len()),
+        range_end: vec![0],
         rec_flags: Vec::with_capacity(rows.len()),
         rec_detail: Vec::with_capacity(rows.len()),
         detail_description: Vec::new(),
@@ -237,6 +243,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             slot_start: Vec::new(),
             pool: Vec::new(),
         },
+        runs: RunIndex::default(),
         segments: Segments::default(),
         named: NamedIndex::default(),
         id_list_start: Vec::new(),
@@ -258,12 +265,19 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
     for (index, row) in rows.iter().enumerate() {
         let (start, end) = row.ports.unwrap_or((0, 0));
         t.rec_start.push(start);
-        t.rec_end.push(end);
+        let range = if end > start || row.written_as_range {
+            // limits::check holds the count of ranges to layout::MAX_RANGES.
+            t.range_end.push(end);
+            to_u16(t.range_end.len() - 1, "the count of port ranges").map_err(|o| o.at_row(index))?
+        } else {
+            0
+        };
+        t.rec_range.push(range);
         t.rec_flags.push(layout::record_flags(
             proto_code(row.proto),
             row.ports.is_some(),
             status_code(row.status),
-            row.written_as_range,
+            range,
         ));
         if let Some(target) = &row.alias_of {
             aliases.insert(t.rec_name[index], names_pool.intern(target).map_err(|o| o.at_row(index))?);
@@ -333,6 +347,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
     // The lower-case copies the name hash compares queries with (only names
     // with upper case need one) come after every name.
     t.names = build_name_hash(registry, &mut names_pool)?;
+    t.runs = build_runs(registry)?;
     t.segments = build_segments(registry)?;
     t.named = build_named(registry, &t.rec_name)?;
     t.strings = strings;
