@@ -16,8 +16,9 @@ pub const fn records() -> &'static [Record] {
     &RECORDS
 }
 
-/// Iterator over records: a list of record indices, then (for [`by_port`])
-/// the rows starting at the port that apply to its protocol.
+/// Iterator over records: a list of record indices (for [`by_name`]), or
+/// (for [`by_port`]) the ranges begun before the port that cover it, then
+/// the rows starting at the port, of its protocol.
 ///
 /// Returned by [`by_port`] and [`by_name`]; yields in registry order.
 ///
@@ -29,16 +30,19 @@ pub const fn records() -> &'static [Record] {
 pub struct Records {
     /// Records listed by index, yielded first.
     indices: core::slice::Iter<'static, u16>,
-    /// Consecutive records, of which those applying to `proto` follow.
+    /// Candidate range numbers, of which those covering `port` on `proto` follow.
+    ranges: core::ops::Range<usize>,
+    /// Consecutive records, of which those applying to `proto` come last.
     run: core::slice::Iter<'static, Record>,
+    port: u16,
     proto: Protocol,
-    /// How many records of `run` apply to `proto` (the exact length).
-    run_left: usize,
+    /// How many of `ranges` and `run` are yet to be yielded (the exact length).
+    left: usize,
 }
 
 impl Records {
     fn listed(indices: &'static [u16]) -> Records {
-        Records { indices: indices.iter(), run: [].iter(), proto: Protocol::Tcp, run_left: 0 }
+        Records { indices: indices.iter(), ranges: 0..0, run: [].iter(), port: 0, proto: Protocol::Tcp, left: 0 }
     }
 }
 
@@ -50,14 +54,17 @@ impl Iterator for Records {
         if let Some(&i) = self.indices.next() {
             return Some(&RECORDS[i as usize]);
         }
-        let proto = self.proto;
-        let record = self.run.find(|r| r.applies_to(proto))?;
-        self.run_left -= 1;
+        let (port, proto) = (self.port, self.proto);
+        let record = match self.ranges.find_map(|n| tables::range_covering(n, port, proto)) {
+            Some(record) => record,
+            None => self.run.find(|r| r.applies_to(proto))?,
+        };
+        self.left -= 1;
         Some(record)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let len = self.indices.len() + self.run_left;
+        let len = self.indices.len() + self.left;
         (len, Some(len))
     }
 }
@@ -66,9 +73,13 @@ impl ExactSizeIterator for Records {}
 impl FusedIterator for Records {}
 impl DoubleEndedIterator for Records {
     fn next_back(&mut self) -> Option<&'static Record> {
-        let proto = self.proto;
-        if let Some(record) = self.run.rfind(|r| r.applies_to(proto)) {
-            self.run_left -= 1;
+        let (port, proto) = (self.port, self.proto);
+        let found = match self.run.rfind(|r| r.applies_to(proto)) {
+            Some(record) => Some(record),
+            None => self.ranges.by_ref().rev().find_map(|n| tables::range_covering(n, port, proto)),
+        };
+        if let Some(record) = found {
+            self.left -= 1;
             return Some(record);
         }
         self.indices.next_back().map(|&i| &RECORDS[i as usize])
@@ -86,17 +97,17 @@ impl DoubleEndedIterator for Records {
 /// assert_eq!(by_port(6010, Protocol::Tcp).next().unwrap().service_name(), Some("x11"));
 /// ```
 pub fn by_port(port: u16, proto: Protocol) -> Records {
-    // The ranges over the port, then the rows starting at it: rows are
-    // sorted by first port, so that is registry order once the ranges
-    // starting at the port (the tail of the list) are left to the run.
-    let (start, mut end) = tables::segment_rows(tables::segment(port, proto as usize));
-    while end > start && RECORDS[tables::SEG_POOL[end - 1] as usize].start == port {
-        end -= 1;
-    }
+    // The ranges begun before the port, then the rows starting at it (ranges
+    // among them): rows are sorted by first port, so that is registry order.
+    let ranges = {
+        let (first, past) = tables::ranges_before(port);
+        first..past
+    };
     let (first, past) = tables::run(port);
     let run = &RECORDS[first..past];
-    let run_left = run.iter().filter(|r| r.applies_to(proto)).count();
-    Records { indices: tables::SEG_POOL[start..end].iter(), run: run.iter(), proto, run_left }
+    let left = ranges.clone().filter(|&n| tables::range_covering(n, port, proto).is_some()).count()
+        + run.iter().filter(|r| r.applies_to(proto)).count();
+    Records { indices: [].iter(), ranges, run: run.iter(), port, proto, left }
 }
 
 /// Every row registered under `name`, in any case (`besapi` finds
@@ -210,14 +221,16 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
         }
         i += 1;
     }
-    // ...and the ranges over it.
-    let (mut i, end) = tables::segment_rows(tables::segment(port, proto as usize));
-    while i < end {
-        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
-        if code < best {
-            best = code;
+    // ...and the ranges begun before it that reach it.
+    let (mut n, past) = tables::ranges_before(port);
+    while n < past {
+        if let Some(record) = tables::range_covering(n, port, proto) {
+            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            if code < best {
+                best = code;
+            }
         }
-        i += 1;
+        n += 1;
     }
     Status::from_code(best)
 }

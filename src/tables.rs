@@ -155,36 +155,40 @@ pub(crate) const fn run(port: u16) -> (usize, usize) {
     (lo, end)
 }
 
-/// The interval segment of protocol `proto` (0-3) that holds `port`: its
-/// rows in `SEG_POOL` are the ranges covering `port`.
+/// Range numbers `first..past` of the ranges that start before `port` and
+/// may reach it: range numbers follow registry order (by first port), so
+/// the port's block in `RANGE_BLOCK` and a short binary search over
+/// `RANGE_START` find `past`, and `RANGE_REACH` (the
+/// running maximum of the last port) stops the walk back at the first range
+/// that cannot reach `port`. Each candidate still needs
+/// `RANGE_END[n] >= port`; in this registry a port has at most 2.
 #[inline]
-pub(crate) const fn segment(port: u16, proto: usize) -> usize {
-    let base = proto * layout::SEG_BLOCK_STRIDE;
-    let block = (port >> layout::SEG_BLOCK_BITS) as usize;
-    let mut lo = SEG_BLOCK[base + block] as usize;
-    let mut hi = SEG_BLOCK[base + block + 1] as usize;
-    let end = SEG_BLOCK[base + layout::SEG_BLOCK_STRIDE - 1] as usize;
-    if hi >= end {
-        hi = end - 1;
-    }
-    // Largest segment in [lo, hi] starting at or before `port`; `lo` holds
-    // the block's first port, so one exists.
+pub(crate) const fn ranges_before(port: u16) -> (usize, usize) {
+    let block = (port >> layout::RANGE_BLOCK_BITS) as usize;
+    let mut lo = RANGE_BLOCK[block] as usize;
+    let mut hi = RANGE_BLOCK[block + 1] as usize;
     while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if SEG_START[mid] <= port {
-            lo = mid;
+        let mid = (lo + hi) / 2;
+        if RANGE_START[mid] < port {
+            lo = mid + 1;
         } else {
-            hi = mid - 1;
+            hi = mid;
         }
     }
-    lo
+    let past = lo;
+    let mut first = past;
+    while first > 1 && RANGE_REACH[first - 1] >= port {
+        first -= 1;
+    }
+    (first, past)
 }
 
-/// Range of `SEG_POOL` listing the records of segment `seg`.
+/// Record of range number `n` when it covers `port` on `proto` (a candidate
+/// of [`ranges_before`]).
 #[inline]
-pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
-    let start = if seg == 0 { 0 } else { SEG_END[seg - 1] as usize };
-    (start, SEG_END[seg] as usize)
+pub(crate) const fn range_covering(n: usize, port: u16, proto: crate::Protocol) -> Option<&'static crate::Record> {
+    let record = &RECORDS[RANGE_ROW[n] as usize];
+    if RANGE_END[n] >= port && record.applies_to(proto) { Some(record) } else { None }
 }
 
 /// String id of the first named row covering `port` on `proto` (0-3).

@@ -211,14 +211,19 @@ pub fn emit(t: &Tables) -> TokenStream {
          or after it (records are sorted by first port).",
         &t.runs.block,
     ));
-    let s = &t.segments;
-    out.extend(static_u16("SEG_START", "First port of each range segment (protocols back to back).", &s.start));
-    out.extend(static_u16("SEG_END", "End of each range segment's records in SEG_POOL.", &s.end));
-    out.extend(static_u16("SEG_POOL", "Indices of the range records per segment.", &s.pool));
+    out.extend(static_u16("RANGE_START", "First port of each range number; entry 0 is unused.", &t.range_start));
     out.extend(static_u16(
-        "SEG_BLOCK",
-        "Per protocol x layout::SEG_BLOCK_STRIDE: segment holding port b << layout::SEG_BLOCK_BITS.",
-        &s.block,
+        "RANGE_BLOCK",
+        "Per block of 2^layout::RANGE_BLOCK_BITS ports, then one past the last: the first range number \
+         starting in or after it.",
+        &t.range_block,
+    ));
+    out.extend(static_u16("RANGE_ROW", "Record of each range number; entry 0 is unused.", &t.range_row));
+    out.extend(static_u16(
+        "RANGE_REACH",
+        "Running maximum of RANGE_END up to each range number: the ranges that can cover a port follow the \
+         last whose reach falls short of it.",
+        &t.range_reach,
     ));
 
     let stride = t.named.stride;

@@ -73,11 +73,8 @@ pub const fn slot_len(text: u32) -> usize {
     (text & ((1 << SLOT_LEN_BITS) - 1)) as usize
 }
 
-/// Segment index (ranges only): ports per `SEG_BLOCK` entry, as a shift.
-pub const SEG_BLOCK_BITS: u32 = 8;
-/// Segment index: `SEG_BLOCK` entries per protocol (one per block of ports,
-/// then one past the protocol's last segment).
-pub const SEG_BLOCK_STRIDE: usize = (1 << (16 - SEG_BLOCK_BITS)) + 1;
+/// Range list: ports per `RANGE_BLOCK` entry, as a shift.
+pub const RANGE_BLOCK_BITS: u32 = 8;
 
 /// Run index: ports per `RUN_BLOCK` entry, as a shift.
 pub const RUN_BLOCK_BITS: u32 = 4;

@@ -23,12 +23,12 @@ pub mod ports;
 pub mod strings;
 
 pub use name_hash::{NameHash, buckets_for, perfect_hash, slots_for};
-pub use ports::{NamedIndex, RunIndex, Segments};
+pub use ports::{NamedIndex, RunIndex};
 pub use strings::{StringPool, TwoLevelBounds};
 
 use name_hash::build_name_hash;
 use people::IdLists;
-use ports::{build_named, build_runs, build_segments};
+use ports::{build_named, build_runs};
 
 /// Which optional columns to keep (Cargo features of the runtime crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,8 +85,20 @@ pub struct Tables {
     /// Per record: range number (0: one port or none; `n`: last port in
     /// `range_end[n]`), see [`layout::RANGE_HIGH_SHIFT`].
     pub rec_range: Vec<u16>,
-    /// Last port of each range number; entry 0 is unused.
+    /// Last port of each range number; entry 0 is unused. Range numbers
+    /// follow registry order, so the range list is sorted by first port.
     pub range_end: Vec<u16>,
+    /// First port of each range number (entry 0 unused).
+    pub range_start: Vec<u16>,
+    /// Per block of `2^layout::RANGE_BLOCK_BITS` ports, then one past the
+    /// last: the first range number starting in or after it.
+    pub range_block: Vec<u16>,
+    /// Record of each range number (entry 0 unused).
+    pub range_row: Vec<u16>,
+    /// Running maximum of `range_end` up to each range number: the ranges
+    /// that can cover a port are those after the last whose reach falls
+    /// short of it.
+    pub range_reach: Vec<u16>,
     /// Per record: [`layout::record_flags`].
     pub rec_flags: Vec<u8>,
     /// Per record: index into the detail columns (rows sharing all detail
@@ -122,8 +134,6 @@ pub struct Tables {
     pub names: NameHash,
     /// Port lookup: the rows starting at a port.
     pub runs: RunIndex,
-    /// Port lookup: the ranges covering a port.
-    pub segments: Segments,
     /// Port lookup (first name).
     pub named: NamedIndex,
     /// Distinct lists of two or more people (assignee or contact ids, in CSV
@@ -222,6 +232,10 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         rec_start: Vec::with_capacity(rows.len()),
         rec_range: Vec::with_capacity(rows.len()),
         range_end: vec![0],
+        range_start: vec![0],
+        range_row: vec![0],
+        range_block: Vec::new(),
+        range_reach: vec![0],
         rec_flags: Vec::with_capacity(rows.len()),
         rec_detail: Vec::with_capacity(rows.len()),
         detail_description: Vec::new(),
@@ -244,7 +258,6 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             pool: Vec::new(),
         },
         runs: RunIndex::default(),
-        segments: Segments::default(),
         named: NamedIndex::default(),
         id_list_start: Vec::new(),
         id_pool: Vec::new(),
@@ -268,6 +281,9 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         let range = if end > start || row.written_as_range {
             // limits::check holds the count of ranges to layout::MAX_RANGES.
             t.range_end.push(end);
+            t.range_start.push(start);
+            t.range_row.push(to_u16(index, "the count of rows")?);
+            t.range_reach.push(end.max(t.range_reach.last().copied().unwrap_or(0)));
             to_u16(t.range_end.len() - 1, "the count of port ranges").map_err(|o| o.at_row(index))?
         } else {
             0
@@ -348,7 +364,12 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
     // with upper case need one) come after every name.
     t.names = build_name_hash(registry, &mut names_pool)?;
     t.runs = build_runs(registry)?;
-    t.segments = build_segments(registry)?;
+    t.range_block = (0..=(1u32 << (16 - layout::RANGE_BLOCK_BITS)))
+        .map(|b| {
+            let before = t.range_start[1..].partition_point(|&s| u32::from(s) < b << layout::RANGE_BLOCK_BITS);
+            to_u16(1 + before, "the count of port ranges")
+        })
+        .collect::<Result<_, _>>()?;
     t.named = build_named(registry, &t.rec_name)?;
     t.strings = strings;
     t.names_pool = names_pool;
