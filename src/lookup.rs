@@ -16,7 +16,9 @@ pub const fn records() -> &'static [Record] {
     &RECORDS
 }
 
-/// Iterator over records given by a list of record indices.
+/// Iterator over records: a list of record indices (for [`by_name`]), or
+/// (for [`by_port`]) the ranges begun before the port that cover it, then
+/// the rows starting at the port, of its protocol.
 ///
 /// Returned by [`by_port`] and [`by_name`]; yields in registry order.
 ///
@@ -26,12 +28,21 @@ pub const fn records() -> &'static [Record] {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Records {
+    /// Records listed by index, yielded first.
     indices: core::slice::Iter<'static, u16>,
+    /// Candidate range numbers, of which those covering `port` on `proto` follow.
+    ranges: core::ops::Range<usize>,
+    /// Consecutive records, of which those applying to `proto` come last.
+    run: core::slice::Iter<'static, Record>,
+    port: u16,
+    proto: Protocol,
+    /// How many of `ranges` and `run` are yet to be yielded (the exact length).
+    left: usize,
 }
 
 impl Records {
-    fn empty() -> Records {
-        Records { indices: [].iter() }
+    fn listed(indices: &'static [u16]) -> Records {
+        Records { indices: indices.iter(), ranges: 0..0, run: [].iter(), port: 0, proto: Protocol::Tcp, left: 0 }
     }
 }
 
@@ -40,11 +51,21 @@ impl Iterator for Records {
 
     #[inline]
     fn next(&mut self) -> Option<&'static Record> {
-        self.indices.next().map(|&i| &RECORDS[i as usize])
+        if let Some(&i) = self.indices.next() {
+            return Some(&RECORDS[i as usize]);
+        }
+        let (port, proto) = (self.port, self.proto);
+        let record = match self.ranges.find_map(|n| tables::range_covering(n, port, proto)) {
+            Some(record) => record,
+            None => self.run.find(|r| r.applies_to(proto))?,
+        };
+        self.left -= 1;
+        Some(record)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.indices.size_hint()
+        let len = self.indices.len() + self.left;
+        (len, Some(len))
     }
 }
 
@@ -52,6 +73,15 @@ impl ExactSizeIterator for Records {}
 impl FusedIterator for Records {}
 impl DoubleEndedIterator for Records {
     fn next_back(&mut self) -> Option<&'static Record> {
+        let (port, proto) = (self.port, self.proto);
+        let found = match self.run.rfind(|r| r.applies_to(proto)) {
+            Some(record) => Some(record),
+            None => self.ranges.by_ref().rev().find_map(|n| tables::range_covering(n, port, proto)),
+        };
+        if let Some(record) = found {
+            self.left -= 1;
+            return Some(record);
+        }
         self.indices.next_back().map(|&i| &RECORDS[i as usize])
     }
 }
@@ -67,9 +97,17 @@ impl DoubleEndedIterator for Records {
 /// assert_eq!(by_port(6010, Protocol::Tcp).next().unwrap().service_name(), Some("x11"));
 /// ```
 pub fn by_port(port: u16, proto: Protocol) -> Records {
-    let seg = tables::segment(port, proto as usize);
-    let (start, end) = tables::segment_rows(seg);
-    Records { indices: tables::SEG_POOL[start..end].iter() }
+    // The ranges begun before the port, then the rows starting at it (ranges
+    // among them): rows are sorted by first port, so that is registry order.
+    let ranges = {
+        let (first, past) = tables::ranges_before(port);
+        first..past
+    };
+    let (first, past) = tables::run(port);
+    let run = &RECORDS[first..past];
+    let left = ranges.clone().filter(|&n| tables::range_covering(n, port, proto).is_some()).count()
+        + run.iter().filter(|r| r.applies_to(proto)).count();
+    Records { indices: [].iter(), ranges, run: run.iter(), port, proto, left }
 }
 
 /// Every row registered under `name`, in any case (`besapi` finds
@@ -85,9 +123,9 @@ pub fn by_name(name: &str) -> Records {
         Some(slot) => {
             let start = tables::NAME_SLOT_START[slot] as usize;
             let end = tables::NAME_SLOT_START[slot + 1] as usize;
-            Records { indices: tables::NAME_POOL[start..end].iter() }
+            Records::listed(&tables::NAME_POOL[start..end])
         }
-        None => Records::empty(),
+        None => Records::listed(&[]),
     }
 }
 
@@ -170,15 +208,29 @@ pub const fn service_name_cstr(port: u16, proto: Protocol) -> Option<&'static co
 /// ```
 #[inline]
 pub const fn status(port: u16, proto: Protocol) -> Status {
-    let seg = tables::segment(port, proto as usize);
-    let (mut i, end) = tables::segment_rows(seg);
     let mut best = 2u8; // Unassigned unless a row says more
+    // The rows starting at the port...
+    let (mut i, end) = tables::run(port);
     while i < end {
-        let code = (RECORDS[tables::SEG_POOL[i] as usize].flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
-        if code < best {
-            best = code;
+        let record = &RECORDS[i];
+        if record.applies_to(proto) {
+            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            if code < best {
+                best = code;
+            }
         }
         i += 1;
+    }
+    // ...and the ranges begun before it that reach it.
+    let (mut n, past) = tables::ranges_before(port);
+    while n < past {
+        if let Some(record) = tables::range_covering(n, port, proto) {
+            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            if code < best {
+                best = code;
+            }
+        }
+        n += 1;
     }
     Status::from_code(best)
 }

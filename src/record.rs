@@ -259,8 +259,9 @@ impl PortClass {
 pub struct Record {
     pub(crate) name: u16,
     pub(crate) start: u16,
-    pub(crate) end: u16,
     pub(crate) flags: u8,
+    /// Low byte of the range number (`layout::range_number`).
+    pub(crate) range: u8,
     #[cfg(details)]
     pub(crate) detail: u16,
 }
@@ -297,7 +298,14 @@ impl Record {
     /// assert_eq!(iana_ports::by_name("rdp").next().unwrap().ports(), None);
     /// ```
     pub const fn ports(&self) -> Option<PortRange> {
-        if self.flags & tables::HAS_PORT != 0 { Some(PortRange { start: self.start, end: self.end }) } else { None }
+        if self.flags & tables::HAS_PORT == 0 {
+            return None;
+        }
+        let end = match tables::range_number(self.flags, self.range) {
+            0 => self.start,
+            n => tables::RANGE_END[n],
+        };
+        Some(PortRange { start: self.start, end })
     }
 
     /// The port column as the registry writes it (`4748-4748` stays a
@@ -311,7 +319,7 @@ impl Record {
     /// ```
     pub const fn port_text(&self) -> Option<PortText> {
         match self.ports() {
-            Some(range) => Some(PortText { range, as_range: self.flags & tables::WRITTEN_AS_RANGE != 0 }),
+            Some(range) => Some(PortText { range, as_range: tables::range_number(self.flags, self.range) != 0 }),
             None => None,
         }
     }

@@ -9,7 +9,7 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
-pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, WRITTEN_AS_RANGE};
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, range_number};
 
 use layout::{bound, span};
 
@@ -128,35 +128,67 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     }
 }
 
-/// The interval segment of protocol `proto` (0-3) that holds `port`.
+/// The records starting at `port`, all protocols: `RECORDS[start..end]`.
+///
+/// Records are sorted by first port, so they are one run inside the port's
+/// block of `RUN_BLOCK`: a binary search for its first, then a scan to its
+/// end (a run is a few rows: the port's tcp/udp/sctp/dccp rows).
 #[inline]
-pub(crate) const fn segment(port: u16, proto: usize) -> usize {
-    let base = proto * layout::SEG_BLOCK_STRIDE;
-    let block = (port >> layout::SEG_BLOCK_BITS) as usize;
-    let mut lo = SEG_BLOCK[base + block] as usize;
-    let mut hi = SEG_BLOCK[base + block + 1] as usize;
-    let end = SEG_BLOCK[base + layout::SEG_BLOCK_STRIDE - 1] as usize;
-    if hi >= end {
-        hi = end - 1;
-    }
-    // Largest segment in [lo, hi] starting at or before `port`; `lo` holds
-    // the block's first port, so one exists.
+pub(crate) const fn run(port: u16) -> (usize, usize) {
+    let block = (port >> layout::RUN_BLOCK_BITS) as usize;
+    let mut lo = RUN_BLOCK[block] as usize;
+    let mut hi = RUN_BLOCK[block + 1] as usize;
+    let block_end = hi;
+    // First record of the block starting at or after `port`.
     while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if SEG_START[mid] <= port {
-            lo = mid;
+        let mid = (lo + hi) / 2;
+        if RECORDS[mid].start < port {
+            lo = mid + 1;
         } else {
-            hi = mid - 1;
+            hi = mid;
         }
     }
-    lo
+    let mut end = lo;
+    while end < block_end && RECORDS[end].start == port {
+        end += 1;
+    }
+    (lo, end)
 }
 
-/// Range of `SEG_POOL` listing the records of segment `seg`.
+/// Range numbers `first..past` of the ranges that start before `port` and
+/// may reach it: range numbers follow registry order (by first port), so
+/// the port's block in `RANGE_BLOCK` and a short binary search over
+/// `RANGE_START` find `past`, and `RANGE_REACH` (the
+/// running maximum of the last port) stops the walk back at the first range
+/// that cannot reach `port`. Each candidate still needs
+/// `RANGE_END[n] >= port`; in this registry a port has at most 2.
 #[inline]
-pub(crate) const fn segment_rows(seg: usize) -> (usize, usize) {
-    let start = if seg == 0 { 0 } else { SEG_END[seg - 1] as usize };
-    (start, SEG_END[seg] as usize)
+pub(crate) const fn ranges_before(port: u16) -> (usize, usize) {
+    let block = (port >> layout::RANGE_BLOCK_BITS) as usize;
+    let mut lo = RANGE_BLOCK[block] as usize;
+    let mut hi = RANGE_BLOCK[block + 1] as usize;
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if RANGE_START[mid] < port {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let past = lo;
+    let mut first = past;
+    while first > 1 && RANGE_REACH[first - 1] >= port {
+        first -= 1;
+    }
+    (first, past)
+}
+
+/// Record of range number `n` when it covers `port` on `proto` (a candidate
+/// of [`ranges_before`]).
+#[inline]
+pub(crate) const fn range_covering(n: usize, port: u16, proto: crate::Protocol) -> Option<&'static crate::Record> {
+    let record = &RECORDS[RANGE_ROW[n] as usize];
+    if RANGE_END[n] >= port && record.applies_to(proto) { Some(record) } else { None }
 }
 
 /// String id of the first named row covering `port` on `proto` (0-3).
@@ -179,8 +211,8 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
     let mut out = [crate::Record {
         name: 0,
         start: 0,
-        end: 0,
         flags: 0,
+        range: 0,
         #[cfg(details)]
         detail: 0,
     }; RECORD_COUNT];
@@ -189,8 +221,8 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
         out[i] = crate::Record {
             name: RECORD_NAME[i],
             start: RECORD_START[i],
-            end: RECORD_END[i],
             flags: RECORD_FLAGS[i],
+            range: RECORD_RANGE[i],
             #[cfg(details)]
             detail: RECORD_DETAIL[i],
         };

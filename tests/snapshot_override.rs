@@ -146,8 +146,17 @@ fn a_csv_of_another_date_alone_builds_with_its_contacts_kept_as_ids() {
     let dir = scratch("other-date");
     let mut csv = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("registry").join(CSV)).unwrap();
     let shipped_rows = iana_ports::REGISTRY.records;
-    csv.push_str("byo-made-up,40404,tcp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,\r\n");
-    csv.push_str("byo-made-up,40405,udp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,\r\n");
+    // Rows are sorted by port: the new ones go after 40404's, before 40405's.
+    let before = "\r\n,40405-40840,,Unassigned,,,,,,,,\r\n";
+    assert!(csv.contains(before), "the shipped CSV's rows around 40404 moved");
+    csv = csv.replacen(
+        before,
+        &format!(
+            "\r\nbyo-made-up,40404,tcp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,\
+             \r\nbyo-made-up,40405,udp,Added for the test,[Robert_Baldwin],[Robert_Baldwin],2025-04-01,,,,,{before}"
+        ),
+        1,
+    );
     std::fs::write(dir.join(CSV), csv).unwrap();
     let out = run_with(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -83,7 +83,12 @@ fn update_registry_script() {
     let new = dir.join("new");
     std::fs::create_dir_all(&new).unwrap();
     let renamed = shipped_csv.replacen("\r\nmatrix-fed,8448,tcp,", "\r\nmatrix-federation,8448,tcp,", 1);
-    let newer = format!("{renamed}newsvc,65001,udp,New Service,,,2026-03-01,,,,,\r\n");
+    // The new row goes where IANA would put it: after the last row with a
+    // port (49151), before the port-less rows (rows are sorted by port).
+    let last_ported = "\r\n,49151,,Reserved,,,,2024-12-20,[RFC6335],,,\r\n";
+    assert!(renamed.contains(last_ported), "the shipped CSV's last row with a port moved");
+    let newer =
+        renamed.replacen(last_ported, &format!("{last_ported}newsvc,65001,udp,New Service,,,2026-03-01,,,,,\r\n"), 1);
     std::fs::write(new.join(CSV), &newer).unwrap();
     std::fs::copy(repo().join("registry").join(XML), new.join(XML)).unwrap();
 

@@ -106,6 +106,7 @@ pub fn emit(t: &Tables) -> TokenStream {
     let max_name = t.rec_name.iter().map(|&id| t.names_pool.get(id).len()).max().unwrap_or(0);
     let records = t.rec_name.len();
     let flags_items = t.rec_flags.iter().map(|&v| Literal::u8_unsuffixed(v));
+    let range_items = t.rec_range.iter().map(|&v| Literal::u8_unsuffixed(crate::layout::range_low(v)));
     let mut out = quote! {
         /// `<title>` of the registry snapshot.
         pub(crate) const TITLE: &str = #title;
@@ -129,10 +130,16 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) const NAME_MAX_LEN: usize = #max_name;
         /// Per record: flag bits, see `layout::record_flags`.
         pub(crate) const RECORD_FLAGS: [u8; #records] = [#(#flags_items),*];
+        /// Per record: low byte of its range number, see `layout::range_number`.
+        pub(crate) const RECORD_RANGE: [u8; #records] = [#(#range_items),*];
     });
     out.extend(const_u16("RECORD_NAME", "Per record: string id of the service name.", &t.rec_name));
     out.extend(const_u16("RECORD_START", "Per record: first port.", &t.rec_start));
-    out.extend(const_u16("RECORD_END", "Per record: last port.", &t.rec_end));
+    out.extend(static_u16(
+        "RANGE_END",
+        "Last port of each range number (`layout::range_number`); entry 0 is unused.",
+        &t.range_end,
+    ));
     let c = t.columns;
     if c.any_detail() {
         out.extend(const_u16("RECORD_DETAIL", "Per record: row of the detail columns.", &t.rec_detail));
@@ -198,14 +205,25 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(static_u16("NAME_SLOT_START", "Per slot: start of its records in NAME_POOL.", &n.slot_start));
     out.extend(static_u16("NAME_POOL", "Record indices grouped by name slot.", &n.pool));
 
-    let s = &t.segments;
-    out.extend(static_u16("SEG_START", "First port of each segment (protocols back to back).", &s.start));
-    out.extend(static_u16("SEG_END", "End of each segment's records in SEG_POOL.", &s.end));
-    out.extend(static_u16("SEG_POOL", "Record indices per segment.", &s.pool));
     out.extend(static_u16(
-        "SEG_BLOCK",
-        "Per protocol x layout::SEG_BLOCK_STRIDE: segment holding port b << layout::SEG_BLOCK_BITS.",
-        &s.block,
+        "RUN_BLOCK",
+        "Per block of 2^layout::RUN_BLOCK_BITS ports, then one past the last: the first record starting in \
+         or after it (records are sorted by first port).",
+        &t.runs.block,
+    ));
+    out.extend(static_u16("RANGE_START", "First port of each range number; entry 0 is unused.", &t.range_start));
+    out.extend(static_u16(
+        "RANGE_BLOCK",
+        "Per block of 2^layout::RANGE_BLOCK_BITS ports, then one past the last: the first range number \
+         starting in or after it.",
+        &t.range_block,
+    ));
+    out.extend(static_u16("RANGE_ROW", "Record of each range number; entry 0 is unused.", &t.range_row));
+    out.extend(static_u16(
+        "RANGE_REACH",
+        "Running maximum of RANGE_END up to each range number: the ranges that can cover a port follow the \
+         last whose reach falls short of it.",
+        &t.range_reach,
     ));
 
     let stride = t.named.stride;

@@ -16,17 +16,34 @@ pub const HAS_PORT: u8 = 0b0000_1000;
 pub const STATUS_SHIFT: u8 = 4;
 /// Record flags: the status bits, once shifted down.
 pub const STATUS_MASK: u8 = 0b11;
-/// Record flags: set when a one-port range is written as a range
-/// (`4748-4748`), so that the port column reads as IANA wrote it.
-pub const WRITTEN_AS_RANGE: u8 = 0b0100_0000;
+/// Record flags: shift of bits 8-9 of the record's range number (its low
+/// 8 bits are a byte of their own). Range number 0: the port column is one
+/// port; `n > 0`: it is written as a range (`6000-6063`, or `4748-4748`),
+/// whose last port is `RANGE_END[n]`. Records thus keep no last port: a
+/// 16-bit column that only 768 of 14,499 rows need.
+pub const RANGE_HIGH_SHIFT: u8 = 6;
+/// Most range numbers (10 bits: 762 ranges and 6 one-port ranges today).
+pub const MAX_RANGES: usize = (1 << 10) - 1;
 
-/// The flags byte of a record.
+/// The flags byte of a record; `range` is its range number (`<= MAX_RANGES`).
 #[inline(always)]
-pub const fn record_flags(proto_code: u8, has_port: bool, status_code: u8, written_as_range: bool) -> u8 {
+pub const fn record_flags(proto_code: u8, has_port: bool, status_code: u8, range: u16) -> u8 {
     (proto_code & PROTO_MASK)
         | if has_port { HAS_PORT } else { 0 }
         | ((status_code & STATUS_MASK) << STATUS_SHIFT)
-        | if written_as_range { WRITTEN_AS_RANGE } else { 0 }
+        | (((range >> 8) as u8) << RANGE_HIGH_SHIFT)
+}
+
+/// The low byte of range number `range`, stored beside the flags.
+#[inline(always)]
+pub const fn range_low(range: u16) -> u8 {
+    range as u8
+}
+
+/// A record's range number, from its flags and its low byte.
+#[inline(always)]
+pub const fn range_number(flags: u8, low: u8) -> usize {
+    (((flags >> RANGE_HIGH_SHIFT) as usize) << 8) | low as usize
 }
 
 /// Name-hash slots: bits of a slot's text entry holding the name's length
@@ -56,11 +73,11 @@ pub const fn slot_len(text: u32) -> usize {
     (text & ((1 << SLOT_LEN_BITS) - 1)) as usize
 }
 
-/// Segment index: ports per `SEG_BLOCK` entry, as a shift.
-pub const SEG_BLOCK_BITS: u32 = 8;
-/// Segment index: `SEG_BLOCK` entries per protocol (one per block of ports,
-/// then one past the protocol's last segment).
-pub const SEG_BLOCK_STRIDE: usize = (1 << (16 - SEG_BLOCK_BITS)) + 1;
+/// Range list: ports per `RANGE_BLOCK` entry, as a shift.
+pub const RANGE_BLOCK_BITS: u32 = 8;
+
+/// Run index: ports per `RUN_BLOCK` entry, as a shift.
+pub const RUN_BLOCK_BITS: u32 = 4;
 
 /// First-name index: ports per block, as a shift (blocks of 16 ports).
 pub const NAMED_BLOCK_BITS: u32 = 4;

@@ -74,17 +74,17 @@ fn well_formed_fixture_keeps_every_row_and_column() {
     assert_eq!(reg.title, "Fixture Registry");
     assert_eq!(reg.updated, "2026-02-13");
     assert_eq!(reg.rows.len(), 6);
-    assert_eq!(reg.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4, 5, 7, 8]);
-    let x11 = &reg.rows[2];
+    assert_eq!(reg.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4, 5, 6, 7]);
+    let x11 = &reg.rows[4];
     assert_eq!((x11.ports, x11.proto), (Some((6000, 6063)), Some(Proto::Tcp)));
-    assert_eq!(reg.rows[3].description, "Reliable\nData Protocol");
-    let two = &reg.rows[4];
+    assert_eq!(reg.rows[5].description, "Reliable\nData Protocol");
+    let two = &reg.rows[2];
     assert_eq!(two.registration_date, "2006-12");
     assert_eq!(two.modification_date, "2023-08-04");
     assert_eq!(two.reference, "[RFC1]");
     assert_eq!(two.service_code, "1145656131");
     assert_eq!(two.unauthorized_use, "used");
-    assert_eq!(reg.rows[5].alias_of.as_deref(), Some("Two-Case"));
+    assert_eq!(reg.rows[3].alias_of.as_deref(), Some("Two-Case"));
     assert_eq!(reg.rows[1].contact, ["Jon_Postel"]);
     assert_eq!(reg.people[0].uris, ["mailto:postel&isi.edu"]);
     let output = iana_ports_gen::generate(

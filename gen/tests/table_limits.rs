@@ -78,15 +78,43 @@ fn distinct_descriptions_on_57996_rows_fit() {
 }
 
 #[test]
-fn overlapping_ranges_past_the_segment_pool() {
-    // Row i covers i..=65535: segment k lists k + 1 rows, 400 segments list
-    // 80,200 in all, past 65,535 at segment 361 (row 362, line 363).
+fn overlapping_ranges_fit() {
+    // Row i covers i..=65535: the port segments this used to overflow are
+    // gone (a range list with a running maximum of the last port instead).
     let csv = rows(400, |i| format!("r{i},{i}-65535,tcp,x,,,,,,,,"));
-    let message = error_of(&csv);
+    generate_all(&csv).unwrap();
+}
+
+#[test]
+fn rows_out_of_port_order() {
+    // The port lookups find the rows starting at a port as one run: rows
+    // must be sorted by first port, as IANA keeps them.
     assert_eq!(
-        message,
+        error_of(&fixture("rows-out-of-order.csv")),
         format!(
-            "{CSV_SHOWN}:363: the rows listed per port segment (SEG_POOL) is 65703, past the tables' limit of 65535"
+            "{CSV_SHOWN}:3: port 7 comes after port 80 (line 2): the tables need rows sorted by first port, \
+             rows without a port last"
+        )
+    );
+    assert_eq!(
+        error_of(&fixture("port-after-portless.csv")),
+        format!(
+            "{CSV_SHOWN}:3: port 7 comes after a row without a port (line 2): the tables need rows sorted by \
+             first port, rows without a port last"
+        )
+    );
+}
+
+#[test]
+fn more_ranges_than_range_numbers() {
+    // Records keep a 10-bit range number instead of their last port: the
+    // 1,024th row written as a range (row 1023, line 1025) does not fit.
+    let csv = rows(1100, |i| format!("r{i},{i}-{},tcp,x,,,,,,,,", i + 1));
+    assert_eq!(
+        error_of(&csv),
+        format!(
+            "{CSV_SHOWN}:1025: this row's port column is range number 1024: the tables hold at most 1023 rows \
+             written as a range (10-bit range numbers)"
         )
     );
 }

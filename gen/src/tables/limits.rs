@@ -11,7 +11,14 @@
 //! - at most [`MAX_STRINGS`] distinct texts, and as many distinct names
 //!   (string ids are 16-bit, id 0 is the empty string);
 //! - the names blob ends within [`layout::SLOT_MAX_START`] bytes;
-//! - at most [`MAX_ROWS`] rows (record indices are 16-bit).
+//! - at most [`MAX_ROWS`] rows (record indices are 16-bit);
+//! - at most [`layout::MAX_RANGES`] rows whose port column is a range
+//!   (`6000-6063`, `4748-4748`): a record keeps a 10-bit range number
+//!   instead of its last port;
+//! - rows sorted by first port, rows without a port last (as IANA keeps
+//!   them): the rows starting at a port are then one run, which the port
+//!   lookups find through a small block index instead of listing every
+//!   port's rows.
 //!
 //! Texts are counted with every column kept (the `full` build), so one
 //! registry builds with every feature set or with none. The sizes of the
@@ -43,8 +50,35 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
     let mut texts: HashSet<&str> = HashSet::from([""]);
     let mut names: HashSet<String> = HashSet::from([String::new()]);
     let mut names_blob = 1; // the NUL of the empty name
+    // First port and line of the row before (None: it had no port).
+    let mut before: Option<(Option<u16>, u64)> = None;
+    let mut ranges = 0;
     for row in &registry.rows {
         let at = |message: String| Error::at(path, row.line, message);
+        if row.ports.is_some_and(|(a, b)| b > a) || row.written_as_range {
+            ranges += 1;
+            if ranges > layout::MAX_RANGES {
+                return Err(at(format!(
+                    "this row's port column is range number {ranges}: the tables hold at most {} rows written \
+                     as a range (10-bit range numbers)",
+                    layout::MAX_RANGES
+                )));
+            }
+        }
+        let start = row.ports.map(|(a, _)| a);
+        if let Some((prior, line)) = before {
+            let fault = match (prior, start) {
+                (Some(prior), Some(start)) if start < prior => Some(format!("port {start} comes after port {prior}")),
+                (None, Some(start)) => Some(format!("port {start} comes after a row without a port")),
+                _ => None,
+            };
+            if let Some(fault) = fault {
+                return Err(at(format!(
+                    "{fault} (line {line}): the tables need rows sorted by first port, rows without a port last"
+                )));
+            }
+        }
+        before = Some((start, row.line));
         if let Some(name) = &row.name {
             if name.len() > MAX_NAME_LEN {
                 return Err(at(format!(

@@ -23,12 +23,12 @@ pub mod ports;
 pub mod strings;
 
 pub use name_hash::{NameHash, buckets_for, perfect_hash, slots_for};
-pub use ports::{NamedIndex, Segments};
+pub use ports::{NamedIndex, RunIndex};
 pub use strings::{StringPool, TwoLevelBounds};
 
 use name_hash::build_name_hash;
 use people::IdLists;
-use ports::{build_named, build_segments};
+use ports::{build_named, build_runs};
 
 /// Which optional columns to keep (Cargo features of the runtime crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +82,23 @@ pub struct Tables {
     pub rec_name: Vec<u16>,
     /// Per record: first port (0 without port).
     pub rec_start: Vec<u16>,
-    /// Per record: last port (0 without port).
-    pub rec_end: Vec<u16>,
+    /// Per record: range number (0: one port or none; `n`: last port in
+    /// `range_end[n]`), see [`layout::RANGE_HIGH_SHIFT`].
+    pub rec_range: Vec<u16>,
+    /// Last port of each range number; entry 0 is unused. Range numbers
+    /// follow registry order, so the range list is sorted by first port.
+    pub range_end: Vec<u16>,
+    /// First port of each range number (entry 0 unused).
+    pub range_start: Vec<u16>,
+    /// Per block of `2^layout::RANGE_BLOCK_BITS` ports, then one past the
+    /// last: the first range number starting in or after it.
+    pub range_block: Vec<u16>,
+    /// Record of each range number (entry 0 unused).
+    pub range_row: Vec<u16>,
+    /// Running maximum of `range_end` up to each range number: the ranges
+    /// that can cover a port are those after the last whose reach falls
+    /// short of it.
+    pub range_reach: Vec<u16>,
     /// Per record: [`layout::record_flags`].
     pub rec_flags: Vec<u8>,
     /// Per record: index into the detail columns (rows sharing all detail
@@ -117,8 +132,8 @@ pub struct Tables {
     pub alias_target: Vec<u16>,
     /// Name lookup.
     pub names: NameHash,
-    /// Port lookup (all rows).
-    pub segments: Segments,
+    /// Port lookup: the rows starting at a port.
+    pub runs: RunIndex,
     /// Port lookup (first name).
     pub named: NamedIndex,
     /// Distinct lists of two or more people (assignee or contact ids, in CSV
@@ -215,7 +230,12 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         strings: StringPool::default(),
         rec_name: Vec::with_capacity(rows.len()),
         rec_start: Vec::with_capacity(rows.len()),
-        rec_end: Vec::with_capacity(rows.len()),
+        rec_range: Vec::with_capacity(rows.len()),
+        range_end: vec![0],
+        range_start: vec![0],
+        range_row: vec![0],
+        range_block: Vec::new(),
+        range_reach: vec![0],
         rec_flags: Vec::with_capacity(rows.len()),
         rec_detail: Vec::with_capacity(rows.len()),
         detail_description: Vec::new(),
@@ -237,7 +257,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             slot_start: Vec::new(),
             pool: Vec::new(),
         },
-        segments: Segments::default(),
+        runs: RunIndex::default(),
         named: NamedIndex::default(),
         id_list_start: Vec::new(),
         id_pool: Vec::new(),
@@ -258,12 +278,22 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
     for (index, row) in rows.iter().enumerate() {
         let (start, end) = row.ports.unwrap_or((0, 0));
         t.rec_start.push(start);
-        t.rec_end.push(end);
+        let range = if end > start || row.written_as_range {
+            // limits::check holds the count of ranges to layout::MAX_RANGES.
+            t.range_end.push(end);
+            t.range_start.push(start);
+            t.range_row.push(to_u16(index, "the count of rows")?);
+            t.range_reach.push(end.max(t.range_reach.last().copied().unwrap_or(0)));
+            to_u16(t.range_end.len() - 1, "the count of port ranges").map_err(|o| o.at_row(index))?
+        } else {
+            0
+        };
+        t.rec_range.push(range);
         t.rec_flags.push(layout::record_flags(
             proto_code(row.proto),
             row.ports.is_some(),
             status_code(row.status),
-            row.written_as_range,
+            range,
         ));
         if let Some(target) = &row.alias_of {
             aliases.insert(t.rec_name[index], names_pool.intern(target).map_err(|o| o.at_row(index))?);
@@ -333,7 +363,13 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
     // The lower-case copies the name hash compares queries with (only names
     // with upper case need one) come after every name.
     t.names = build_name_hash(registry, &mut names_pool)?;
-    t.segments = build_segments(registry)?;
+    t.runs = build_runs(registry)?;
+    t.range_block = (0..=(1u32 << (16 - layout::RANGE_BLOCK_BITS)))
+        .map(|b| {
+            let before = t.range_start[1..].partition_point(|&s| u32::from(s) < b << layout::RANGE_BLOCK_BITS);
+            to_u16(1 + before, "the count of port ranges")
+        })
+        .collect::<Result<_, _>>()?;
     t.named = build_named(registry, &t.rec_name)?;
     t.strings = strings;
     t.names_pool = names_pool;

@@ -1,27 +1,13 @@
-//! The port indexes: every row covering a port (segments) and the first
-//! name on a port (a two-level dense index).
+//! The port indexes: every row covering a port (the rows starting there,
+//! found through [`RunIndex`], and the ranges begun before it, from the
+//! range list of [`super::Tables`]) and the first name on a port (a
+//! two-level dense index).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::{Overflow, to_u16};
 use crate::layout;
 use crate::model::{Proto, Registry};
-
-/// Per-protocol interval index: maximal port intervals over which the set of
-/// covering rows is constant.
-#[derive(Debug, Default)]
-pub struct Segments {
-    /// First port of each segment; protocols back to back.
-    pub start: Vec<u16>,
-    /// End (exclusive) of each segment's rows in `pool`.
-    pub end: Vec<u16>,
-    /// Record indices, registry order within a segment.
-    pub pool: Vec<u16>,
-    /// Per protocol, [`layout::SEG_BLOCK_STRIDE`] entries: the segment holding
-    /// port `b << layout::SEG_BLOCK_BITS`, then
-    /// one past the protocol's last segment.
-    pub block: Vec<u16>,
-}
 
 /// Two-level dense index of the first name on each port, per protocol, up
 /// to the last named block of any protocol: with `n = port >> B`, the name
@@ -48,6 +34,25 @@ pub struct NamedIndex {
     pub data: Vec<u16>,
 }
 
+/// Where the rows starting at each port lie: the rows are sorted by first
+/// port ([`super::limits`] checks it), so the rows starting at `port` are
+/// one run of consecutive rows in block `port >> layout::RUN_BLOCK_BITS`.
+#[derive(Debug, Default)]
+pub struct RunIndex {
+    /// Per block of `2^layout::RUN_BLOCK_BITS` ports, then one past the
+    /// last: the first row starting in or after it (rows without a port,
+    /// which come last, are past every block).
+    pub block: Vec<u16>,
+}
+
+pub(super) fn build_runs(registry: &Registry) -> Result<RunIndex, Overflow> {
+    let starts: Vec<u32> = registry.rows.iter().map_while(|r| r.ports.map(|(a, _)| u32::from(a))).collect();
+    let block = (0..=(1u32 << (16 - layout::RUN_BLOCK_BITS)))
+        .map(|b| to_u16(starts.partition_point(|&s| s < b << layout::RUN_BLOCK_BITS), "the count of rows"))
+        .collect::<Result<_, _>>()?;
+    Ok(RunIndex { block })
+}
+
 fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
     registry
         .rows
@@ -56,53 +61,6 @@ fn covering_rows(registry: &Registry, proto: Proto) -> Vec<(usize, u16, u16)> {
         .filter(|(_, r)| r.proto.is_none_or(|p| p == proto))
         .filter_map(|(i, r)| r.ports.map(|(a, b)| (i, a, b)))
         .collect()
-}
-
-pub(super) fn build_segments(registry: &Registry) -> Result<Segments, Overflow> {
-    let mut seg = Segments::default();
-    for proto in Proto::ALL {
-        let rows = covering_rows(registry, proto);
-        // Sweep: at each boundary, rows whose range starts there join and
-        // rows that ended just before leave.
-        let mut starts: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut ends: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut bounds: BTreeSet<u32> = BTreeSet::from([0]);
-        for &(i, a, b) in &rows {
-            starts.entry(u32::from(a)).or_default().push(i);
-            ends.entry(u32::from(b) + 1).or_default().push(i);
-            bounds.insert(u32::from(a));
-            bounds.insert(u32::from(b) + 1);
-        }
-        let mut active: BTreeSet<usize> = BTreeSet::new();
-        let first = seg.start.len();
-        let mut last: Option<Vec<usize>> = None;
-        for &bound in bounds.iter().filter(|&&b| b <= 0xFFFF) {
-            for i in ends.get(&bound).into_iter().flatten() {
-                active.remove(i);
-            }
-            active.extend(starts.get(&bound).into_iter().flatten());
-            let now: Vec<usize> = active.iter().copied().collect();
-            if last.as_ref() == Some(&now) {
-                continue; // same rows as the segment before: extend it
-            }
-            // Blamed on the row that joined last: its range made the segment.
-            let blame = |o: Overflow| o.at_row(now.last().copied().unwrap_or(0));
-            seg.start.push(bound as u16);
-            for &i in &now {
-                seg.pool.push(to_u16(i, "the count of rows").map_err(blame)?);
-            }
-            seg.end.push(to_u16(seg.pool.len(), "the rows listed per port segment (SEG_POOL)").map_err(blame)?);
-            last = Some(now);
-        }
-        let past = seg.start.len();
-        for block in 0..(layout::SEG_BLOCK_STRIDE - 1) as u32 {
-            let port = block << layout::SEG_BLOCK_BITS;
-            let within = seg.start[first..past].partition_point(|&s| u32::from(s) <= port) - 1;
-            seg.block.push(to_u16(first + within, "the count of port segments")?);
-        }
-        seg.block.push(to_u16(past, "the count of port segments")?);
-    }
-    Ok(seg)
 }
 
 pub(super) fn build_named(registry: &Registry, rec_name: &[u16]) -> Result<NamedIndex, Overflow> {
