@@ -323,8 +323,7 @@ impl<'q> Needle<'q> {
         let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
         let fold = if first.is_ascii_lowercase() { 0x20 } else { 0 };
         // A query no column can hold is never scanned: its cost stays O(1).
-        let has_bracket =
-            bytes.len() <= tables::SEARCH_TEXT_MAX_LEN && bytes.iter().any(|&b| b == b'[' || b == b']');
+        let has_bracket = bytes.len() <= tables::SEARCH_TEXT_MAX_LEN && bytes.iter().any(|&b| b == b'[' || b == b']');
         Needle { bytes, first, fold, has_bracket }
     }
 }
