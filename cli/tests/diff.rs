@@ -295,7 +295,11 @@ fn trouble(name: &str, bytes: &[u8], expect: &str) {
 #[test]
 fn trouble_is_exit_2_naming_the_line() {
     let header = shipped().lines().next().unwrap().to_owned();
-    trouble("header-only.csv", format!("{header}\r\n").as_bytes(), "the CSV has a header and no rows");
+    trouble(
+        "header-only.csv",
+        format!("{header}\r\n").as_bytes(),
+        "header-only.csv:2: the CSV has its header and no rows",
+    );
     trouble("short-row.csv", format!("{header}\r\nssh,22,tcp\r\n").as_bytes(), "short-row.csv:2: expected 12 fields");
     trouble("bad-quote.csv", format!("{header}\r\nssh,22,tcp,\"SSH,,,,,,,,\r\n").as_bytes(), "bad-quote.csv:2:");
     trouble(
