@@ -202,7 +202,7 @@ fn an_xml_whose_records_disagree_with_the_csv_warns_with_the_first_differences()
         output.warnings,
         [format!(
             "{CSV_SHOWN} and {XML_SHOWN} disagree (6 CSV rows, 6 XML records; 1 only in the CSV, 1 only in the XML): \
-             `two_case 9/udp` only in the CSV (line 8), `discard 9/udp` only in the XML (line 10); \
+             `two_case 9/udp` only in the CSV (line 5), `discard 9/udp` only in the XML (line 10); \
              the build uses the CSV's rows and the XML's people, title and date"
         )]
     );
