@@ -316,6 +316,10 @@ struct Needle<'q> {
     /// between ids).
     #[cfg_attr(not(feature = "contacts"), allow(dead_code))]
     has_bracket: bool,
+    /// Whether the query is only digits and dashes: otherwise no port
+    /// column (`6000-6063`) and no date (`2023-08-04`) can hold it, and
+    /// they are not written out or scanned.
+    digits_and_dashes: bool,
 }
 
 impl<'q> Needle<'q> {
@@ -324,7 +328,9 @@ impl<'q> Needle<'q> {
         let fold = if first.is_ascii_lowercase() { 0x20 } else { 0 };
         // A query no column can hold is never scanned: its cost stays O(1).
         let has_bracket = bytes.len() <= tables::SEARCH_TEXT_MAX_LEN && bytes.iter().any(|&b| b == b'[' || b == b']');
-        Needle { bytes, first, fold, has_bracket }
+        let digits_and_dashes =
+            bytes.len() <= tables::SEARCH_TEXT_MAX_LEN && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'-');
+        Needle { bytes, first, fold, has_bracket, digits_and_dashes }
     }
 }
 
@@ -416,7 +422,7 @@ fn port_matches(port: crate::PortText, query: &Needle) -> bool {
 fn matches(record: &Record, query: &Needle, memo: &mut DetailMemo) -> bool {
     let text = |t: Option<&'static str>| t.is_some_and(|t| contains(t, query));
     if text(record.service_name())
-        || record.port_text().is_some_and(|p| port_matches(p, query))
+        || (query.digits_and_dashes && record.port_text().is_some_and(|p| port_matches(p, query)))
         || text(record.protocol().map(Protocol::as_str))
     {
         return true;
@@ -450,7 +456,7 @@ fn detail_matches(record: &Record, query: &Needle) -> bool {
         return true;
     }
     #[cfg(feature = "dates")]
-    if text(record.registration_date()) || text(record.modification_date()) {
+    if query.digits_and_dashes && (text(record.registration_date()) || text(record.modification_date())) {
         return true;
     }
     #[cfg(feature = "references")]
