@@ -190,15 +190,9 @@ pub const HINTS: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Input;
-    use crate::model::{Proto, Registry};
+    use crate::model::Proto;
 
-    fn shipped() -> Registry {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/");
-        let csv = std::fs::read(format!("{dir}service-names-port-numbers.csv")).unwrap();
-        let xml = std::fs::read(format!("{dir}service-names-port-numbers.xml")).unwrap();
-        crate::read_registry(Input { path: "csv", bytes: &csv }, Input { path: "xml", bytes: &xml }).unwrap()
-    }
+    use crate::shipped_registry as shipped;
 
     #[test]
     fn hints_is_netbase_and_common_sorted() {

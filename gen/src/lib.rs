@@ -77,6 +77,15 @@ pub fn read_registry(csv: Input, xml: Input) -> Result<Registry, Error> {
     read(csv, xml, XmlUse::PeopleOnly)
 }
 
+/// The shipped snapshot (`registry/`), read for the unit tests.
+#[cfg(test)]
+pub(crate) fn shipped_registry() -> Registry {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/");
+    let csv = std::fs::read(format!("{dir}service-names-port-numbers.csv")).unwrap();
+    let xml = std::fs::read(format!("{dir}service-names-port-numbers.xml")).unwrap();
+    read_registry(Input { path: "csv", bytes: &csv }, Input { path: "xml", bytes: &xml }).unwrap()
+}
+
 fn read(csv: Input, xml: Input, xml_use: XmlUse) -> Result<Registry, Error> {
     let xml_data = xml_source::read_xml(xml.path, xml.bytes)?;
     let rows = read_csv(csv)?;
