@@ -8,7 +8,8 @@
 // Service names are at most 15 bytes, so a name is read as two overlapping
 // little-endian words (as wyhash reads short inputs): no per-byte loop, one
 // multiply to hash, and the same two lower-cased words compare the query
-// with the stored lower-case copy of the name a word at a time. Longer inputs take a chunked path.
+// with the stored name (lower-cased the same way) a word at a time. Longer
+// inputs take a chunked path.
 
 /// Multiplier of the 128-bit fold (a 64-bit odd constant with well-mixed bits).
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -71,12 +72,25 @@ pub const fn lower_word(w: u64) -> u64 {
     w | ((at_least_a & !above_z & !w & (0x80 * ONES)) >> 2)
 }
 
+/// The length `len` (at most 16) spread over bit 7 of bytes 0-4: bit `i` of
+/// `len` lands on bit `8 i + 7` (the shifted copies never overlap, so no
+/// carry), and the mask drops the rest.
+///
+/// Names are ASCII, so bit 7 of every byte of their words is clear: XORed
+/// with this mark, two names of different lengths can never give the same
+/// words. (XORing the length into the low bits made `n1220` and `n12220`
+/// hash alike under every seed: `'1' ^ 5 == '2' ^ 6`.)
+#[inline(always)]
+pub const fn length_mark(len: usize) -> u64 {
+    (len as u64).wrapping_mul(0x0000_0008_1020_4080) & 0x0000_0080_8080_8080
+}
+
 /// Hash of a name of at most 16 bytes given as its [`words`], already
 /// lower-cased with [`lower_word`]: the runtime lower-cases the query once
-/// and uses the same words to compare it with the stored lower-case name.
+/// and uses the same words to compare it with the stored name.
 #[inline(always)]
 pub const fn short_hash(lo: u64, hi: u64, len: usize, seed: u64) -> u64 {
-    fold_mul(lo ^ seed ^ MIX2, hi ^ (len as u64) ^ MIX)
+    fold_mul(lo ^ length_mark(len) ^ seed ^ MIX2, hi ^ MIX)
 }
 
 /// Hashes `name` ASCII-case-insensitively.
