@@ -16,7 +16,7 @@ pub const fn records() -> &'static [Record] {
     &RECORDS
 }
 
-/// Iterator over records: a list of record indices (for [`by_name`]), or
+/// Iterator over records: the runs of rows of a name (for [`by_name`]), or
 /// (for [`by_port`]) the ranges begun before the port that cover it, then
 /// the rows starting at the port, of its protocol.
 ///
@@ -28,21 +28,56 @@ pub const fn records() -> &'static [Record] {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Records {
-    /// Records listed by index, yielded first.
-    indices: core::slice::Iter<'static, u16>,
+    /// The rows of a name, yielded first.
+    names: NameRuns,
     /// Candidate range numbers, of which those covering `port` on `proto` follow.
     ranges: core::ops::Range<usize>,
     /// Consecutive records, of which those applying to `proto` come last.
     run: core::slice::Iter<'static, Record>,
     port: u16,
     proto: Protocol,
-    /// How many of `ranges` and `run` are yet to be yielded (the exact length).
+    /// How many records are yet to be yielded (the exact length).
     left: usize,
 }
 
 impl Records {
-    fn listed(indices: &'static [u16]) -> Records {
-        Records { indices: indices.iter(), ranges: 0..0, run: [].iter(), port: 0, proto: Protocol::Tcp, left: 0 }
+    /// The rows of `names`, `left` of them.
+    fn named(names: NameRuns, left: usize) -> Records {
+        Records { names, ranges: 0..0, run: [].iter(), port: 0, proto: Protocol::Tcp, left }
+    }
+}
+
+/// The rows of a name as runs of consecutive rows, for [`Records`]: the run
+/// read from the front, the further runs not begun (`NAME_MORE_*` entries),
+/// and the run read from the back.
+#[derive(Debug, Clone)]
+struct NameRuns {
+    front: core::ops::Range<usize>,
+    more: core::ops::Range<usize>,
+    back: core::ops::Range<usize>,
+}
+
+impl NameRuns {
+    const EMPTY: NameRuns = NameRuns { front: 0..0, more: 0..0, back: 0..0 };
+
+    fn next(&mut self) -> Option<usize> {
+        if self.front.is_empty() {
+            match self.more.next() {
+                Some(k) => self.front = tables::name_more_run(k),
+                None => return self.back.next(),
+            }
+        }
+        self.front.next()
+    }
+
+    fn next_back(&mut self) -> Option<usize> {
+        if self.back.is_empty() {
+            match self.more.next_back() {
+                Some(k) => self.back = tables::name_more_run(k),
+                None => return self.front.next_back(),
+            }
+        }
+        self.back.next_back()
     }
 }
 
@@ -51,8 +86,9 @@ impl Iterator for Records {
 
     #[inline]
     fn next(&mut self) -> Option<&'static Record> {
-        if let Some(&i) = self.indices.next() {
-            return Some(&RECORDS[i as usize]);
+        if let Some(i) = self.names.next() {
+            self.left -= 1;
+            return Some(&RECORDS[i]);
         }
         let (port, proto) = (self.port, self.proto);
         let record = match self.ranges.find_map(|n| tables::range_covering(n, port, proto)) {
@@ -64,8 +100,7 @@ impl Iterator for Records {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let len = self.indices.len() + self.left;
-        (len, Some(len))
+        (self.left, Some(self.left))
     }
 }
 
@@ -78,11 +113,11 @@ impl DoubleEndedIterator for Records {
             Some(record) => Some(record),
             None => self.ranges.by_ref().rev().find_map(|n| tables::range_covering(n, port, proto)),
         };
-        if let Some(record) = found {
+        let found = found.or_else(|| self.names.next_back().map(|i| &RECORDS[i]));
+        if found.is_some() {
             self.left -= 1;
-            return Some(record);
         }
-        self.indices.next_back().map(|&i| &RECORDS[i as usize])
+        found
     }
 }
 
@@ -107,7 +142,7 @@ pub fn by_port(port: u16, proto: Protocol) -> Records {
     let run = &RECORDS[first..past];
     let left = ranges.clone().filter(|&n| tables::range_covering(n, port, proto).is_some()).count()
         + run.iter().filter(|r| r.applies_to(proto)).count();
-    Records { indices: [].iter(), ranges, run: run.iter(), port, proto, left }
+    Records { names: NameRuns::EMPTY, ranges, run: run.iter(), port, proto, left }
 }
 
 /// Every row registered under `name`, in any case (`besapi` finds
@@ -121,11 +156,12 @@ pub fn by_port(port: u16, proto: Protocol) -> Records {
 pub fn by_name(name: &str) -> Records {
     match tables::name_slot(name) {
         Some(slot) => {
-            let start = tables::NAME_SLOT_START[slot] as usize;
-            let end = tables::NAME_SLOT_START[slot + 1] as usize;
-            Records::listed(&tables::NAME_POOL[start..end])
+            let front = tables::name_run(tables::name_first_row(slot));
+            let more = tables::name_more_runs(slot);
+            let left = front.len() + more.clone().map(|k| tables::name_more_run(k).len()).sum::<usize>();
+            Records::named(NameRuns { front, more, back: 0..0 }, left)
         }
-        None => Records::listed(&[]),
+        None => Records::named(NameRuns::EMPTY, 0),
     }
 }
 
@@ -144,16 +180,13 @@ pub fn by_name(name: &str) -> Records {
 /// ```
 #[inline]
 pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
-    let Some(slot) = tables::name_slot(name) else { return None };
-    let mut i = tables::NAME_SLOT_START[slot] as usize;
-    let end = tables::NAME_SLOT_START[slot + 1] as usize;
-    while i < end {
-        let record = &RECORDS[tables::NAME_POOL[i] as usize];
+    let mut rows = tables::NameRows::of_name(name);
+    while let Some(i) = rows.next_row() {
+        let record = &RECORDS[i];
         let code = record.flags & tables::PROTO_MASK;
         if record.flags & tables::HAS_PORT != 0 && (code == 0 || code == proto.code()) {
             return Some(record.start);
         }
-        i += 1;
     }
     None
 }

@@ -7,7 +7,7 @@ use core::str::FromStr;
 
 use crate::macros::private::{Msg, entry, offer, ported_row, registrations};
 use crate::suggest::{Suggestions, first_row, suggest};
-use crate::tables::{self, RECORDS};
+use crate::tables::{self, NameRows, RECORDS};
 use crate::{PortRange, Protocol};
 
 /// A port specification as firewall rules and the `iana-ports` command
@@ -232,12 +232,12 @@ impl PortSpec {
             None => (0, Protocol::ALL.len() as u8),
         };
         let (rows, range) = match self.target {
-            SpecTarget::Port(port) => (&[] as &[u16], PortRange { start: port, end: port }),
-            SpecTarget::Range(range) => (&[] as &[u16], range),
-            SpecTarget::Name(name) => (name_rows(name), PortRange { start: 0, end: 0 }),
+            SpecTarget::Port(port) => (NameRows::EMPTY, PortRange { start: port, end: port }),
+            SpecTarget::Range(range) => (NameRows::EMPTY, range),
+            SpecTarget::Name(name) => (NameRows::of_name(name), PortRange { start: 0, end: 0 }),
         };
         let named = matches!(self.target, SpecTarget::Name(_));
-        Resolve { rows, range, named, proto: first, end, at: 0 }
+        Resolve { rows, unread: rows, range, named, proto: first, end, given: false }
     }
 }
 
@@ -249,16 +249,18 @@ impl PortSpec {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Resolve {
-    /// The name's rows (empty for a number).
-    rows: &'static [u16],
+    /// The name's rows (none for a number) ...
+    rows: NameRows,
+    /// ... and those the current protocol has yet to read.
+    unread: NameRows,
     /// The number's ports.
     range: PortRange,
     named: bool,
     /// Current protocol (index into `Protocol::ALL`) and the end.
     proto: u8,
     end: u8,
-    /// Next row of `rows` to read, or 1 once a number gave its entry.
-    at: usize,
+    /// Whether a number gave its entry for the current protocol.
+    given: bool,
 }
 
 impl Resolve {
@@ -276,14 +278,13 @@ impl Resolve {
         while self.proto < self.end {
             let proto = Protocol::ALL[self.proto as usize];
             if !self.named {
-                if self.at == 0 {
-                    self.at = 1;
+                if !self.given {
+                    self.given = true;
                     return Some((proto, self.range));
                 }
             } else {
-                while self.at < self.rows.len() {
-                    let record = &RECORDS[self.rows[self.at] as usize];
-                    self.at += 1;
+                while let Some(row) = self.unread.next_row() {
+                    let record = &RECORDS[row];
                     if let Some(range) = record.ports() {
                         if record.applies_to(proto) {
                             return Some((proto, range));
@@ -292,7 +293,8 @@ impl Resolve {
                 }
             }
             self.proto += 1;
-            self.at = 0;
+            self.given = false;
+            self.unread = self.rows;
         }
         None
     }
@@ -344,18 +346,6 @@ const fn slice(s: &str, from: usize, to: usize) -> &str {
 
 const fn registered(name: &str) -> bool {
     tables::name_slot(name).is_some()
-}
-
-/// Every row registered under `name` (any case), in registry order.
-const fn name_rows(name: &str) -> &'static [u16] {
-    match tables::name_slot(name) {
-        Some(slot) => {
-            let start = tables::NAME_SLOT_START[slot] as usize;
-            let end = tables::NAME_SLOT_START[slot + 1] as usize;
-            tables::NAME_POOL.split_at(end).0.split_at(start).1
-        }
-        None => &[],
-    }
 }
 
 enum Number<'a> {

@@ -136,7 +136,7 @@ const fn row_name(row: u16) -> &'static str {
 /// or without a port: the engine's id of a name.
 pub(crate) const fn first_row(name: &str) -> Option<u16> {
     match tables::name_slot(name) {
-        Some(slot) => Some(tables::NAME_POOL[tables::NAME_SLOT_START[slot] as usize]),
+        Some(slot) => Some(tables::name_first_row(slot) as u16),
         None => None,
     }
 }

@@ -89,15 +89,15 @@ pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
 #[inline]
 const fn slot_of_hash(h: u64) -> usize {
     let bucket = hash::bucket_of(h, NAME_PILOTS.len());
-    hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOT_TEXT.len())
+    hash::slot_of(h, NAME_PILOTS[bucket], NAME_SLOTS)
 }
 
 /// The name-hash slot holding `name` (any case), if it is registered.
 ///
-/// Each slot points at the name in lower case. Names of up to 16 bytes (all
-/// registered ones) are read as two overlapping words ([`hash::words`]),
-/// lower-cased once, hashed, and compared exactly with the stored words: no
-/// per-byte loop and no case folding of the stored side.
+/// The slot's name is name `slot + 1` (the names blob is in slot order).
+/// Names of up to 16 bytes (all registered ones) are read as two
+/// overlapping words ([`hash::words`]), lower-cased, hashed, and compared
+/// with the stored name's words, lower-cased too: no per-byte loop.
 #[inline]
 pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
@@ -110,21 +110,125 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
         let (lo, hi) = hash::words(bytes, 0, len);
         let (lo, hi) = (hash::lower_word(lo), hash::lower_word(hi));
         let slot = slot_of_hash(hash::short_hash(lo, hi, len, NAME_SEED));
-        let text = NAME_SLOT_TEXT[slot];
-        // An empty slot has length 0: the test fails.
-        if layout::slot_len(text) != len {
+        // An empty slot's name has length 0: the test fails.
+        let (start, stored_len) = name_span(layout::name_id_of_slot(slot) as u16);
+        if stored_len != len {
             return None;
         }
-        let stored = hash::words(blob, layout::slot_start(text), len);
-        if stored.0 == lo && stored.1 == hi { Some(slot) } else { None }
+        let stored = hash::words(blob, start, len);
+        if hash::lower_word(stored.0) == lo && hash::lower_word(stored.1) == hi { Some(slot) } else { None }
     } else {
         let slot = slot_of_hash(hash::name_hash(bytes, NAME_SEED));
-        let text = NAME_SLOT_TEXT[slot];
-        if layout::slot_len(text) != len {
+        let (start, stored_len) = name_span(layout::name_id_of_slot(slot) as u16);
+        if stored_len != len {
             return None;
         }
-        let stored = blob.split_at(layout::slot_start(text)).1.split_at(len).0;
+        let stored = blob.split_at(start).1.split_at(len).0;
         if eq_ignore_case(stored, bytes) { Some(slot) } else { None }
+    }
+}
+
+/// The first index in `lo..hi` of the sorted `values` whose value is not
+/// below `key` (`hi` if none): a binary search, usable in `const`.
+#[inline]
+const fn first_not_below(values: &[u16], mut lo: usize, mut hi: usize, key: u16) -> usize {
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if values[mid] < key {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The first row of the name of `slot`.
+#[inline]
+pub(crate) const fn name_first_row(slot: usize) -> usize {
+    NAME_ROW[slot] as usize
+}
+
+/// The run of rows starting at `row`: `row..end`, the consecutive rows with
+/// the name of `row`.
+#[inline]
+pub(crate) const fn name_run(row: usize) -> core::ops::Range<usize> {
+    let name = RECORDS[row].name;
+    let mut end = row + 1;
+    while end < RECORDS.len() && RECORDS[end].name == name {
+        end += 1;
+    }
+    row..end
+}
+
+/// Entries `first..past` of `NAME_MORE_SLOT`/`NAME_MORE_ROW`: the runs of
+/// the name of `slot` after its first (none for most names: one bit tells).
+#[inline]
+pub(crate) const fn name_more_runs(slot: usize) -> core::ops::Range<usize> {
+    if !layout::bit(&NAME_MORE_BITS, slot) {
+        return 0..0;
+    }
+    let key = slot as u16;
+    let first = first_not_below(&NAME_MORE_SLOT, 0, NAME_MORE_SLOT.len(), key);
+    let mut past = first;
+    while past < NAME_MORE_SLOT.len() && NAME_MORE_SLOT[past] == key {
+        past += 1;
+    }
+    first..past
+}
+
+/// Run `k` of `NAME_MORE_ROW` (see [`name_more_runs`]).
+#[inline]
+pub(crate) const fn name_more_run(k: usize) -> core::ops::Range<usize> {
+    name_run(NAME_MORE_ROW[k] as usize)
+}
+
+/// Every row of one name in registry order, steppable in `const`: its first
+/// run, then its further runs (each a run of rows with the name).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NameRows {
+    /// The name's id (0: no name, nothing to yield).
+    name: u16,
+    /// Next row to try: yielded while it has the name.
+    row: usize,
+    /// Further runs yet to visit, as `NAME_MORE_*` entries `more..more_end`.
+    more: usize,
+    more_end: usize,
+}
+
+impl NameRows {
+    /// No rows.
+    pub(crate) const EMPTY: NameRows = NameRows { name: 0, row: RECORD_COUNT, more: 0, more_end: 0 };
+
+    /// The rows of the name of `slot`.
+    #[inline]
+    pub(crate) const fn of(slot: usize) -> NameRows {
+        let row = name_first_row(slot);
+        let more = name_more_runs(slot);
+        NameRows { name: RECORDS[row].name, row, more: more.start, more_end: more.end }
+    }
+
+    /// The rows of `name` (any case); none if it is not registered.
+    #[inline]
+    pub(crate) const fn of_name(name: &str) -> NameRows {
+        match name_slot(name) {
+            Some(slot) => NameRows::of(slot),
+            None => NameRows::EMPTY,
+        }
+    }
+
+    /// The next row's index.
+    #[inline]
+    pub(crate) const fn next_row(&mut self) -> Option<usize> {
+        if !(self.row < RECORDS.len() && RECORDS[self.row].name == self.name) {
+            if self.more == self.more_end {
+                return None;
+            }
+            self.row = NAME_MORE_ROW[self.more] as usize;
+            self.more += 1;
+        }
+        self.row += 1;
+        Some(self.row - 1)
     }
 }
 
@@ -165,17 +269,7 @@ pub(crate) const fn run(port: u16) -> (usize, usize) {
 #[inline]
 pub(crate) const fn ranges_before(port: u16) -> (usize, usize) {
     let block = (port >> layout::RANGE_BLOCK_BITS) as usize;
-    let mut lo = RANGE_BLOCK[block] as usize;
-    let mut hi = RANGE_BLOCK[block + 1] as usize;
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if RANGE_START[mid] < port {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    let past = lo;
+    let past = first_not_below(&RANGE_START, RANGE_BLOCK[block] as usize, RANGE_BLOCK[block + 1] as usize, port);
     let mut first = past;
     while first > 1 && RANGE_REACH[first - 1] >= port {
         first -= 1;

@@ -170,6 +170,18 @@ fn by_name_and_port_agree_with_records_for_every_name() {
             let got: Vec<usize> = by_name(&spelling).map(index_of).collect();
             assert_eq!(&got, want, "by_name({spelling:?}) (key {lower:?})");
             assert_eq!(by_name(&spelling).len(), want.len());
+            let back: Vec<usize> = by_name(&spelling).rev().map(index_of).collect();
+            assert!(back.iter().rev().eq(want.iter()), "by_name({spelling:?}).rev()");
+            // Both ends at once: front, back, front, ... meet in the middle.
+            let mut both = by_name(&spelling);
+            let (mut front, mut tail) = (Vec::new(), Vec::new());
+            while both.len() > 0 {
+                front.extend(both.next().map(index_of));
+                tail.extend(both.next_back().map(index_of));
+            }
+            assert!(both.next().is_none() && both.next_back().is_none());
+            front.extend(tail.iter().rev());
+            assert_eq!(&front, want, "by_name({spelling:?}) from both ends");
             for proto in Protocol::ALL {
                 assert_eq!(port(&spelling, proto), port_rule(want, proto), "port({spelling:?}, {proto})");
                 if let Some(p) = port(&spelling, proto) {

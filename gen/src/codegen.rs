@@ -118,8 +118,8 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(layout_module());
     out.extend(string_pool(
         "NAME",
-        "Every service name, each followed by a NUL (so that C callers get a `const char *`), then the \
-         lower-case copies of the names with upper case; name 0 is \"\".",
+        "Every service name, each followed by a NUL (so that C callers get a `const char *`), in name-hash \
+         slot order: name 0 is \"\", name `s + 1` the name of slot `s` (\"\" for an empty slot).",
         &t.names_pool,
     ));
     if t.columns.any_detail() {
@@ -196,14 +196,29 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) const NAME_SEED: u64 = #seed;
     });
     out.extend(static_u16("NAME_PILOTS", "Per bucket: the pilot that places its names.", &n.pilots));
-    let text_len = n.slot_text.len();
-    let text = n.slot_text.iter().map(|&v| Literal::u32_unsuffixed(v));
+    let slots = n.first_row.len();
+    let more_bits_len = n.more_bits.len();
+    let more_bits = n.more_bits.iter().map(|&v| Literal::u8_unsuffixed(v));
     out.extend(quote! {
-        /// Per slot: `start << 8 | len` of the lower-cased name in `NAMES` (0 = empty slot).
-        pub(crate) static NAME_SLOT_TEXT: [u32; #text_len] = [#(#text),*];
+        /// Slots of the name hash: the name of slot `s` is name `s + 1` of
+        /// NAMES (see `layout::name_id_of_slot`); an empty slot's has length 0.
+        pub(crate) const NAME_SLOTS: usize = #slots;
+        /// Per slot, a bit (bit `s % 8` of byte `s / 8`): set when its
+        /// name's rows form more than one run of consecutive rows, the
+        /// further ones listed in NAME_MORE_SLOT/NAME_MORE_ROW.
+        pub(crate) static NAME_MORE_BITS: [u8; #more_bits_len] = [#(#more_bits),*];
     });
-    out.extend(static_u16("NAME_SLOT_START", "Per slot: start of its records in NAME_POOL.", &n.slot_start));
-    out.extend(static_u16("NAME_POOL", "Record indices grouped by name slot.", &n.pool));
+    out.extend(static_u16(
+        "NAME_ROW",
+        "Per slot: the first row of its name; its run goes on while rows keep that name (0 for an empty slot).",
+        &n.first_row,
+    ));
+    out.extend(static_u16(
+        "NAME_MORE_SLOT",
+        "The further runs of names with more than one, sorted by slot then row: the slot ...",
+        &n.more_slot,
+    ));
+    out.extend(static_u16("NAME_MORE_ROW", "... and the run's first row.", &n.more_row));
 
     out.extend(static_u16(
         "RUN_BLOCK",

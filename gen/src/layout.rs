@@ -46,31 +46,17 @@ pub const fn range_number(flags: u8, low: u8) -> usize {
     (((flags >> RANGE_HIGH_SHIFT) as usize) << 8) | low as usize
 }
 
-/// Name-hash slots: bits of a slot's text entry holding the name's length
-/// (the rest hold where the lower-case name starts in the names blob).
-pub const SLOT_LEN_BITS: u32 = 8;
-/// Longest name a slot can point at.
-pub const SLOT_MAX_LEN: usize = (1 << SLOT_LEN_BITS) - 1;
-/// Largest start in the names blob a slot can point at.
-pub const SLOT_MAX_START: usize = (1 << (32 - SLOT_LEN_BITS)) - 1;
-
-/// A slot's text entry: where its lower-case name starts and its length.
-/// The caller keeps `start <= SLOT_MAX_START` and `len <= SLOT_MAX_LEN`.
+/// The name id of name-hash slot `slot`: the names pool is written in slot
+/// order after name 0 (""), so a slot needs no pointer to its text.
 #[inline(always)]
-pub const fn slot_text(start: usize, len: usize) -> u32 {
-    ((start as u32) << SLOT_LEN_BITS) | len as u32
+pub const fn name_id_of_slot(slot: usize) -> usize {
+    slot + 1
 }
 
-/// Where a slot's name starts in the names blob.
+/// Whether bit `i` of a bitmap (bit `i % 8` of byte `i / 8`) is set.
 #[inline(always)]
-pub const fn slot_start(text: u32) -> usize {
-    (text >> SLOT_LEN_BITS) as usize
-}
-
-/// A slot's name length (0: an empty slot, which no query matches).
-#[inline(always)]
-pub const fn slot_len(text: u32) -> usize {
-    (text & ((1 << SLOT_LEN_BITS) - 1)) as usize
+pub const fn bit(bits: &[u8], i: usize) -> bool {
+    bits[i / 8] >> (i % 8) & 1 != 0
 }
 
 /// Range list: ports per `RANGE_BLOCK` entry, as a shift.

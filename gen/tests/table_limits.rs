@@ -38,11 +38,26 @@ fn rows(n: usize, row: impl Fn(usize) -> String) -> Vec<u8> {
 }
 
 #[test]
-fn a_256_byte_service_name() {
-    let message = error_of(&fixture("name-over-255-bytes.csv"));
+fn a_65535_byte_service_name() {
+    // With its NUL, a name's length must fit 16 bits.
+    let csv = rows(2, |i| format!("{},{},tcp,x,,,,,,,,", if i == 1 { "s".repeat(65_535) } else { "a".into() }, 7 + i));
     assert_eq!(
-        message,
-        format!("{CSV_SHOWN}:2: service name of 256 bytes: the tables hold names of at most 255 bytes")
+        error_of(&csv),
+        format!("{CSV_SHOWN}:3: service name of 65535 bytes: the tables hold names of at most 65534 bytes")
+    );
+}
+
+#[test]
+fn more_distinct_names_than_name_ids() {
+    // A name's id is its hash slot plus one, and the hash keeps one slot in
+    // 32 spare: 63,549 names fill the 16-bit ids.
+    let csv = rows(63_550, |i| format!("n{i},{i},tcp,,,,,,,,,"));
+    assert_eq!(
+        error_of(&csv),
+        format!(
+            "{CSV_SHOWN}:63551: this row's name is distinct name number 63550: the tables hold at most 63549 \
+             (16-bit name ids, one a name-hash slot)"
+        )
     );
 }
 
@@ -117,4 +132,10 @@ fn more_ranges_than_range_numbers() {
              written as a range (10-bit range numbers)"
         )
     );
+}
+
+#[test]
+fn the_most_distinct_names_fit() {
+    let csv = rows(63_549, |i| format!("n{i},{i},tcp,,,,,,,,,"));
+    generate_all(&csv).unwrap();
 }

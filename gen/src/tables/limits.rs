@@ -4,13 +4,12 @@
 //!
 //! The limits follow from the encodings in [`crate::layout`]:
 //!
-//! - a service name is at most [`MAX_NAME_LEN`] bytes (its length is packed
-//!   in [`layout::SLOT_LEN_BITS`] bits of a name-hash slot);
-//! - any other text is at most [`MAX_TEXT_LEN`] bytes (string lengths are
-//!   16-bit);
-//! - at most [`MAX_STRINGS`] distinct texts, and as many distinct names
-//!   (string ids are 16-bit, id 0 is the empty string);
-//! - the names blob ends within [`layout::SLOT_MAX_START`] bytes;
+//! - a service name is at most [`MAX_NAME_LEN`] bytes, any other text at
+//!   most [`MAX_TEXT_LEN`] bytes (string lengths are 16-bit, and a name's
+//!   count its NUL);
+//! - at most [`MAX_STRINGS`] distinct texts (string ids are 16-bit, id 0 is
+//!   the empty string), and at most [`MAX_NAMES`] distinct names (a name's
+//!   id is its name-hash slot plus one, and the hash has a few spare slots);
 //! - at most [`MAX_ROWS`] rows (record indices are 16-bit);
 //! - at most [`layout::MAX_RANGES`] rows whose port column is a range
 //!   (`6000-6063`, `4748-4748`): a record keeps a 10-bit range number
@@ -31,14 +30,22 @@ use crate::error::Error;
 use crate::layout;
 use crate::model::Registry;
 
-/// Longest service name, in bytes.
-pub const MAX_NAME_LEN: usize = layout::SLOT_MAX_LEN;
+/// Longest service name, in bytes (with its NUL, it fits a 16-bit length).
+pub const MAX_NAME_LEN: usize = u16::MAX as usize - 1;
 /// Longest text of any other column, in bytes.
 pub const MAX_TEXT_LEN: usize = u16::MAX as usize;
 /// Most distinct texts (and, separately, most distinct names).
 pub const MAX_STRINGS: usize = u16::MAX as usize;
 /// Most rows.
 pub const MAX_ROWS: usize = u16::MAX as usize;
+/// Most distinct service names: their slots, plus name 0, must have 16-bit ids.
+pub const MAX_NAMES: usize = {
+    let mut n = u16::MAX as usize;
+    while super::slots_for(n) > u16::MAX as usize - 1 {
+        n -= 1;
+    }
+    n
+};
 
 /// Checks `registry` against every limit above; `path` is the CSV's path.
 pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
@@ -48,8 +55,7 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
         return Err(Error::at(path, line, message));
     }
     let mut texts: HashSet<&str> = HashSet::from([""]);
-    let mut names: HashSet<String> = HashSet::from([String::new()]);
-    let mut names_blob = 1; // the NUL of the empty name
+    let mut names: HashSet<&str> = HashSet::new();
     // First port and line of the row before (None: it had no port).
     let mut before: Option<(Option<u16>, u64)> = None;
     let mut ranges = 0;
@@ -86,24 +92,12 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
                     name.len()
                 )));
             }
-            let lower = name.to_ascii_lowercase();
-            for spelling in [name.clone(), lower] {
-                if !names.contains(&spelling) {
-                    names_blob += spelling.len() + 1;
-                    names.insert(spelling);
-                }
-            }
-            if names.len() > MAX_STRINGS + 1 {
+            names.insert(name.as_str());
+            if names.len() > MAX_NAMES {
                 return Err(at(format!(
-                    "this row's name is distinct name number {}: the tables hold at most {MAX_STRINGS} \
-                     (16-bit name ids)",
-                    names.len() - 1
-                )));
-            }
-            if names_blob > layout::SLOT_MAX_START {
-                return Err(at(format!(
-                    "the service names reach {names_blob} bytes: the tables hold at most {} bytes of names",
-                    layout::SLOT_MAX_START
+                    "this row's name is distinct name number {}: the tables hold at most {MAX_NAMES} \
+                     (16-bit name ids, one a name-hash slot)",
+                    names.len()
                 )));
             }
         }

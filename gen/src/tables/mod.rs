@@ -72,7 +72,7 @@ pub struct Tables {
     pub title: String,
     /// Registry updated date.
     pub updated: String,
-    /// Service names (and lower-case copies for the name hash), each
+    /// Service names in name-hash slot order (see [`NameHash`]), each
     /// followed by a NUL: a blob of its own, so that a program that only
     /// reads names links no other text.
     pub names_pool: StringPool,
@@ -218,7 +218,9 @@ pub fn build(path: &str, registry: &Registry, columns: Columns) -> Result<Tables
 
 fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overflow> {
     let mut strings = StringPool::new(false);
-    let mut names_pool = StringPool::new(true);
+    // Names first: the hash decides their ids (slot order).
+    let names = build_name_hash(registry)?;
+    let mut names_pool = names.names_pool()?;
     let rows = &registry.rows;
     let mut id_lists = IdLists::new(registry)?;
 
@@ -250,13 +252,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         extra_notes: vec![0],
         alias_name: Vec::new(),
         alias_target: Vec::new(),
-        names: NameHash {
-            seed: 0,
-            pilots: Vec::new(),
-            slot_text: Vec::new(),
-            slot_start: Vec::new(),
-            pool: Vec::new(),
-        },
+        names,
         runs: RunIndex::default(),
         named: NamedIndex::default(),
         id_list_start: Vec::new(),
@@ -268,8 +264,9 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         person_updated: Vec::new(),
     };
 
-    for (index, row) in rows.iter().enumerate() {
-        t.rec_name.push(names_pool.intern(row.name.as_deref().unwrap_or("")).map_err(|o| o.at_row(index))?);
+    for row in rows {
+        // Every name has its slot's id; a nameless row has id 0.
+        t.rec_name.push(row.name.as_deref().and_then(|name| names_pool.id(name)).unwrap_or(0));
     }
     let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
     let mut details: HashMap<[u16; 6], u16> = HashMap::new();
@@ -360,9 +357,6 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or(""))?);
         }
     }
-    // The lower-case copies the name hash compares queries with (only names
-    // with upper case need one) come after every name.
-    t.names = build_name_hash(registry, &mut names_pool)?;
     t.runs = build_runs(registry)?;
     t.range_block = (0..=(1u32 << (16 - layout::RANGE_BLOCK_BITS)))
         .map(|b| {

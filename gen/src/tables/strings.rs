@@ -38,6 +38,13 @@ impl StringPool {
         if let Some(&id) = self.ids.get(text) {
             return Ok(id);
         }
+        self.push_unshared(text)
+    }
+
+    /// Appends `text` as a new string even if the pool holds it already
+    /// (the names pool's empty slots); [`StringPool::intern`] of an equal
+    /// text keeps returning the first id.
+    pub(crate) fn push_unshared(&mut self, text: &str) -> Result<u16, Overflow> {
         to_u16(text.len() + usize::from(self.nul_terminated), "the length in bytes of one string")?;
         let id = to_u16(self.ends.len(), "the count of distinct strings")?;
         self.blob.push_str(text);
@@ -46,8 +53,13 @@ impl StringPool {
         }
         // Under 65,536 strings of under 64 KiB each: the blob stays far below 4 GiB.
         self.ends.push(self.blob.len() as u32);
-        self.ids.insert(text.to_owned(), id);
+        self.ids.entry(text.to_owned()).or_insert(id);
         Ok(id)
+    }
+
+    /// The id of `text`, if the pool holds it.
+    pub(crate) fn id(&self, text: &str) -> Option<u16> {
+        self.ids.get(text).copied()
     }
 
     /// The text of string `id` (without its NUL).
