@@ -180,13 +180,28 @@ pub fn by_name(name: &str) -> Records {
 /// ```
 #[inline]
 pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
-    let mut rows = tables::NameRows::of_name(name);
-    while let Some(i) = rows.next_row() {
-        let record = &RECORDS[i];
-        let code = record.flags & tables::PROTO_MASK;
-        if record.flags & tables::HAS_PORT != 0 && (code == 0 || code == proto.code()) {
-            return Some(record.start);
+    let Some(slot) = tables::name_slot(name) else { return None };
+    // The first run of the name's rows, read here directly (the hot path:
+    // most names have one run) ...
+    let id = tables::name_id_of_slot(slot);
+    let mut row = tables::name_first_row(slot);
+    while row < RECORDS.len() && RECORDS[row].name == id {
+        if let Some(port) = RECORDS[row].start_on(proto) {
+            return Some(port);
         }
+        row += 1;
+    }
+    // ... then any further runs.
+    let mut more = tables::name_more_runs(slot);
+    while more.start < more.end {
+        let mut run = tables::name_more_run(more.start);
+        while run.start < run.end {
+            if let Some(port) = RECORDS[run.start].start_on(proto) {
+                return Some(port);
+            }
+            run.start += 1;
+        }
+        more.start += 1;
     }
     None
 }

@@ -348,6 +348,13 @@ impl Record {
         code == 0 || code == proto.code()
     }
 
+    /// Its first port, if it has a port and applies to `proto` (what
+    /// [`crate::port`] looks for, row by row).
+    #[inline]
+    pub(crate) const fn start_on(&self, proto: Protocol) -> Option<u16> {
+        if self.flags & tables::HAS_PORT != 0 && self.applies_to(proto) { Some(self.start) } else { None }
+    }
+
     /// What this row makes of its ports (see [`Status`] for the rule).
     ///
     /// ```

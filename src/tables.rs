@@ -111,15 +111,18 @@ pub(crate) const fn name_slot(name: &str) -> Option<usize> {
         let (lo, hi) = (hash::lower_word(lo), hash::lower_word(hi));
         let slot = slot_of_hash(hash::short_hash(lo, hi, len, NAME_SEED));
         // An empty slot's name has length 0: the test fails.
-        let (start, stored_len) = name_span(layout::name_id_of_slot(slot) as u16);
+        let (start, stored_len) = name_span(name_id_of_slot(slot));
         if stored_len != len {
             return None;
         }
         let stored = hash::words(blob, start, len);
-        if hash::lower_word(stored.0) == lo && hash::lower_word(stored.1) == hi { Some(slot) } else { None }
+        // Most names are stored in lower case: compare as stored first.
+        let same = (stored.0 == lo && stored.1 == hi)
+            || (hash::lower_word(stored.0) == lo && hash::lower_word(stored.1) == hi);
+        if same { Some(slot) } else { None }
     } else {
         let slot = slot_of_hash(hash::name_hash(bytes, NAME_SEED));
-        let (start, stored_len) = name_span(layout::name_id_of_slot(slot) as u16);
+        let (start, stored_len) = name_span(name_id_of_slot(slot));
         if stored_len != len {
             return None;
         }
@@ -141,6 +144,12 @@ const fn first_not_below(values: &[u16], mut lo: usize, mut hi: usize, key: u16)
         }
     }
     lo
+}
+
+/// The name id of `slot` (see `layout::name_id_of_slot`).
+#[inline(always)]
+pub(crate) const fn name_id_of_slot(slot: usize) -> u16 {
+    layout::name_id_of_slot(slot) as u16
 }
 
 /// The first row of the name of `slot`.
@@ -184,28 +193,31 @@ pub(crate) const fn name_more_run(k: usize) -> core::ops::Range<usize> {
 }
 
 /// Every row of one name in registry order, steppable in `const`: its first
-/// run, then its further runs (each a run of rows with the name).
+/// run, then its further runs (each a run of rows with the name), looked
+/// up only once the first run ends (most names have one run).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NameRows {
-    /// The name's id (0: no name, nothing to yield).
-    name: u16,
+    /// The name's slot.
+    slot: usize,
     /// Next row to try: yielded while it has the name.
     row: usize,
-    /// Further runs yet to visit, as `NAME_MORE_*` entries `more..more_end`.
+    /// Further runs yet to visit, as `NAME_MORE_*` entries `more..more_end`
+    /// (`more_end` is [`NameRows::NOT_LOOKED_UP`] until the first run ends).
     more: usize,
     more_end: usize,
 }
 
 impl NameRows {
+    /// `more_end` before the further runs are looked up.
+    const NOT_LOOKED_UP: usize = usize::MAX;
+
     /// No rows.
-    pub(crate) const EMPTY: NameRows = NameRows { name: 0, row: RECORD_COUNT, more: 0, more_end: 0 };
+    pub(crate) const EMPTY: NameRows = NameRows { slot: 0, row: RECORD_COUNT, more: 0, more_end: 0 };
 
     /// The rows of the name of `slot`.
     #[inline]
     pub(crate) const fn of(slot: usize) -> NameRows {
-        let row = name_first_row(slot);
-        let more = name_more_runs(slot);
-        NameRows { name: RECORDS[row].name, row, more: more.start, more_end: more.end }
+        NameRows { slot, row: name_first_row(slot), more: 0, more_end: NameRows::NOT_LOOKED_UP }
     }
 
     /// The rows of `name` (any case); none if it is not registered.
@@ -220,7 +232,12 @@ impl NameRows {
     /// The next row's index.
     #[inline]
     pub(crate) const fn next_row(&mut self) -> Option<usize> {
-        if !(self.row < RECORDS.len() && RECORDS[self.row].name == self.name) {
+        let name = name_id_of_slot(self.slot);
+        if !(self.row < RECORDS.len() && RECORDS[self.row].name == name) {
+            if self.more_end == NameRows::NOT_LOOKED_UP {
+                let more = name_more_runs(self.slot);
+                (self.more, self.more_end) = (more.start, more.end);
+            }
             if self.more == self.more_end {
                 return None;
             }
