@@ -302,17 +302,17 @@ pub(crate) const fn range_covering(n: usize, port: u16, proto: crate::Protocol) 
     if RANGE_END[n] >= port && record.applies_to(proto) { Some(record) } else { None }
 }
 
-/// String id of the first named row covering `port` on `proto` (0-3).
+/// Name id of the first named row covering `port` on `proto` (0-3).
 ///
-/// Two dependent loads: the port's block in `NAMED_BLOCK` (the empty block
-/// past the last named one), then its entry in `NAMED_DATA`.
+/// Two dependent loads: the port's block in `NAMED_BLOCK` (the protocol's
+/// empty block past its last named one), then its entry in `NAMED_DATA`.
 #[inline]
 pub(crate) const fn first_name(port: u16, proto: usize) -> Option<u16> {
     let n = (port >> layout::NAMED_BLOCK_BITS) as usize;
-    // Past the last named port: the last entry, the empty block (a select
-    // on constants, not a load or a branch random ports would mispredict).
-    let at = if n < NAMED_STRIDE { proto * NAMED_STRIDE + n } else { NAMED_BLOCK.len() - 1 };
-    let block = NAMED_BLOCK[at] as usize;
+    // Past the last named block: the empty block (a conditional move on a
+    // constant, not a branch random ports would mispredict).
+    let n = if n < NAMED_STRIDE { n } else { NAMED_STRIDE };
+    let block = NAMED_BLOCK[n * crate::Protocol::ALL.len() + proto] as usize;
     let id = NAMED_DATA[block + (port & ((1 << layout::NAMED_BLOCK_BITS) - 1)) as usize];
     if id == 0 { None } else { Some(id) }
 }

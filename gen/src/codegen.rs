@@ -243,13 +243,14 @@ pub fn emit(t: &Tables) -> TokenStream {
 
     let stride = t.named.stride;
     out.extend(quote! {
-        /// Blocks per protocol in NAMED_BLOCK: past them no port is named.
+        /// Named blocks per protocol in NAMED_BLOCK: past them no port is named.
         pub(crate) const NAMED_STRIDE: usize = #stride;
     });
     out.extend(static_u16(
         "NAMED_BLOCK",
-        "Per protocol, per block of 2^layout::NAMED_BLOCK_BITS ports up to NAMED_STRIDE: offset of its \
-         distinct block in NAMED_DATA; last, one 0 (the empty block) for ports past NAMED_STRIDE blocks.",
+        "Per block of 2^layout::NAMED_BLOCK_BITS ports up to NAMED_STRIDE, per protocol (entry `4 n + p`): \
+         offset of its distinct block in NAMED_DATA; then four 0 (the empty block) for ports past \
+         NAMED_STRIDE blocks.",
         &t.named.block,
     ));
     out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));
