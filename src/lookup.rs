@@ -228,7 +228,8 @@ pub const fn service_name(port: u16, proto: Protocol) -> Option<&'static str> {
 }
 
 /// [`service_name`] as a C string (`const char *` for C callers), with
-/// the same answer: the generator writes a NUL after each name, so this
+/// the same answer: the generator writes the names a second time, each
+/// followed by a NUL (linked only by programs that call this), so this
 /// borrows the compiled-in name and copies nothing.
 ///
 /// ```

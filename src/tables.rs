@@ -34,34 +34,37 @@ pub(crate) const fn optional(id: u16) -> Option<&'static str> {
     if id == 0 { None } else { Some(string(id)) }
 }
 
-/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`) with its NUL:
-/// where it starts in `NAMES` and its length without the NUL.
+/// Service name `id` (an id of `RECORD_NAME` or `NAMED_DATA`): where it
+/// starts in `NAMES` and its length.
 #[inline(always)]
 const fn name_span(id: u16) -> (usize, usize) {
     let id = id as usize;
     let start = match NAME_WRAP {
-        // Every registry so far: the names end below 128 KiB, and the low
-        // bits alone give the start (no base load on the hot path).
+        // Every registry so far: the names end below 64 KiB (128 KiB would
+        // do), and the low bits alone give the start (no base load, and
+        // below 64 KiB no compare, on the hot path).
         Some(wrap) => layout::wrapped_bound(&NAME_LOW, wrap, id),
         None => bound(&NAME_BASE, &NAME_LOW, NAME_BLOCK_BITS, id),
     };
-    let len = span(&NAME_LOW, id) - 1;
+    let len = span(&NAME_LOW, id);
     (start, len)
 }
 
-/// Service name `id`, without its NUL.
+/// Service name `id`.
 #[inline(always)]
 pub(crate) const fn name(id: u16) -> &'static str {
     let (start, len) = name_span(id);
     NAMES.split_at(start).1.split_at(len).0
 }
 
-/// Service name `id` as a C string: the NUL the generator wrote after it
-/// is part of the blob, so nothing is copied.
+/// Service name `id` as a C string, from `NAME_C_BYTES` (the names with a
+/// NUL after each, where name `id` starts `id` bytes later than in `NAMES`),
+/// so nothing is copied.
 #[inline(always)]
 pub(crate) const fn name_cstr(id: u16) -> &'static core::ffi::CStr {
     let (start, len) = name_span(id);
-    match core::ffi::CStr::from_bytes_with_nul(NAMES.as_bytes().split_at(start).1.split_at(len + 1).0) {
+    let start = start + id as usize;
+    match core::ffi::CStr::from_bytes_with_nul(NAME_C_BYTES.split_at(start).1.split_at(len + 1).0) {
         Ok(text) => text,
         // Names hold no NUL (the generator refuses control characters in
         // them), so this arm is never taken; "" keeps the function total.

@@ -51,8 +51,7 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
     let base = bounds.base.iter().map(|&v| Literal::u32_unsuffixed(v));
     let base_doc = format!(
         "Per block of bounds: its first bound. With `b = {prefix}_BASE[i >> {prefix}_BLOCK_BITS]`, string `i` \
-         starts at `b + {prefix}_LOW[i].wrapping_sub(b as u16)` and ends where string `i + 1` starts{}.",
-        if pool.nul_terminated { ", its NUL included" } else { "" }
+         starts at `b + {prefix}_LOW[i].wrapping_sub(b as u16)` and ends where string `i + 1` starts."
     );
     let wrap_ident = format_ident!("{}_WRAP", prefix);
     let wrap_doc = format!(
@@ -118,10 +117,20 @@ pub fn emit(t: &Tables) -> TokenStream {
     out.extend(layout_module());
     out.extend(string_pool(
         "NAME",
-        "Every service name, each followed by a NUL (so that C callers get a `const char *`), in name-hash \
-         slot order: name 0 is \"\", name `s + 1` the name of slot `s` (\"\" for an empty slot).",
+        "Every service name, in name-hash slot order: name 0 is \"\", name `s + 1` the name of slot `s` \
+         (\"\" for an empty slot).",
         &t.names_pool,
     ));
+    let c_names = t.names_pool.nul_terminated();
+    let c_len = c_names.len();
+    let c_names = Literal::byte_string(&c_names);
+    out.extend(quote! {
+        /// NAMES again, each name followed by a NUL, for `service_name_cstr`
+        /// (a `const char *` without a copy): name `i` starts at its start
+        /// in NAMES plus `i`. Only programs that ask for C strings link it;
+        /// NAMES itself has no NULs, so that it stays under 64 KiB.
+        pub(crate) static NAME_C_BYTES: [u8; #c_len] = *#c_names;
+    });
     if t.columns.any_detail() {
         out.extend(string_pool("STRING", "Every other distinct string, back to back; string 0 is \"\".", &t.strings));
     }

@@ -38,12 +38,12 @@ fn rows(n: usize, row: impl Fn(usize) -> String) -> Vec<u8> {
 }
 
 #[test]
-fn a_65535_byte_service_name() {
-    // With its NUL, a name's length must fit 16 bits.
-    let csv = rows(2, |i| format!("{},{},tcp,x,,,,,,,,", if i == 1 { "s".repeat(65_535) } else { "a".into() }, 7 + i));
+fn a_65536_byte_service_name() {
+    // A name's length must fit 16 bits.
+    let csv = rows(2, |i| format!("{},{},tcp,x,,,,,,,,", if i == 1 { "s".repeat(65_536) } else { "a".into() }, 7 + i));
     assert_eq!(
         error_of(&csv),
-        format!("{CSV_SHOWN}:3: service name of 65535 bytes: the tables hold names of at most 65534 bytes")
+        format!("{CSV_SHOWN}:3: service name of 65536 bytes: the tables hold names of at most 65535 bytes")
     );
 }
 

@@ -5,8 +5,7 @@
 //! The limits follow from the encodings in [`crate::layout`]:
 //!
 //! - a service name is at most [`MAX_NAME_LEN`] bytes, any other text at
-//!   most [`MAX_TEXT_LEN`] bytes (string lengths are 16-bit, and a name's
-//!   count its NUL);
+//!   most [`MAX_TEXT_LEN`] bytes (string lengths are 16-bit);
 //! - at most [`MAX_STRINGS`] distinct texts (string ids are 16-bit, id 0 is
 //!   the empty string), and at most [`MAX_NAMES`] distinct names (a name's
 //!   id is its name-hash slot plus one, and the hash has a few spare slots);
@@ -30,8 +29,8 @@ use crate::error::Error;
 use crate::layout;
 use crate::model::Registry;
 
-/// Longest service name, in bytes (with its NUL, it fits a 16-bit length).
-pub const MAX_NAME_LEN: usize = u16::MAX as usize - 1;
+/// Longest service name, in bytes.
+pub const MAX_NAME_LEN: usize = u16::MAX as usize;
 /// Longest text of any other column, in bytes.
 pub const MAX_TEXT_LEN: usize = u16::MAX as usize;
 /// Most distinct texts (and, separately, most distinct names).

@@ -217,7 +217,7 @@ pub fn build(path: &str, registry: &Registry, columns: Columns) -> Result<Tables
 }
 
 fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overflow> {
-    let mut strings = StringPool::new(false);
+    let mut strings = StringPool::new();
     // Names first: the hash decides their ids (slot order).
     let names = build_name_hash(registry)?;
     let mut names_pool = names.names_pool()?;

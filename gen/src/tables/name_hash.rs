@@ -39,9 +39,9 @@ pub struct NameHash {
 
 impl NameHash {
     /// The names pool in slot order: name id `s + 1` is the name of slot
-    /// `s` (id 0 is ""), each followed by a NUL.
+    /// `s` (id 0 is "").
     pub(crate) fn names_pool(&self) -> Result<StringPool, Overflow> {
-        let mut pool = StringPool::new(true);
+        let mut pool = StringPool::new();
         for (slot, name) in self.slot_name.iter().enumerate() {
             let id = pool.push_unshared(name.as_deref().unwrap_or(""))?;
             debug_assert_eq!(usize::from(id), layout::name_id_of_slot(slot));

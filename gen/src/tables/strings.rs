@@ -8,26 +8,19 @@ use super::{Overflow, to_u16};
 /// Strings stored once each; id 0 is the empty string (meaning "absent").
 #[derive(Debug, Default)]
 pub struct StringPool {
-    /// All strings back to back (each followed by a NUL when the pool is
-    /// NUL-terminated).
+    /// All strings back to back.
     pub blob: String,
-    /// `ends[i]` is where string `i` ends in `blob`, its NUL included; it
-    /// starts at `ends[i-1]` (0 for i = 0).
+    /// `ends[i]` is where string `i` ends in `blob`; it starts at
+    /// `ends[i-1]` (0 for i = 0).
     pub ends: Vec<u32>,
-    /// Whether a NUL byte follows each string (the names pool: C callers
-    /// get `const char *` without a copy).
-    pub nul_terminated: bool,
     ids: HashMap<String, u16>,
 }
 
 impl StringPool {
-    /// An empty pool; `nul_terminated` writes a NUL after every string.
-    pub fn new(nul_terminated: bool) -> Self {
-        let mut pool = StringPool { nul_terminated, ..StringPool::default() };
-        if nul_terminated {
-            pool.blob.push('\0');
-        }
-        pool.ends.push(u32::try_from(pool.blob.len()).unwrap_or(0));
+    /// A pool holding only string 0, "".
+    pub fn new() -> Self {
+        let mut pool = StringPool::default();
+        pool.ends.push(0);
         pool.ids.insert(String::new(), 0);
         pool
     }
@@ -45,12 +38,9 @@ impl StringPool {
     /// (the names pool's empty slots); [`StringPool::intern`] of an equal
     /// text keeps returning the first id.
     pub(crate) fn push_unshared(&mut self, text: &str) -> Result<u16, Overflow> {
-        to_u16(text.len() + usize::from(self.nul_terminated), "the length in bytes of one string")?;
+        to_u16(text.len(), "the length in bytes of one string")?;
         let id = to_u16(self.ends.len(), "the count of distinct strings")?;
         self.blob.push_str(text);
-        if self.nul_terminated {
-            self.blob.push('\0');
-        }
         // Under 65,536 strings of under 64 KiB each: the blob stays far below 4 GiB.
         self.ends.push(self.blob.len() as u32);
         self.ids.entry(text.to_owned()).or_insert(id);
@@ -62,11 +52,23 @@ impl StringPool {
         self.ids.get(text).copied()
     }
 
-    /// The text of string `id` (without its NUL).
+    /// The text of string `id`.
     pub fn get(&self, id: u16) -> &str {
         let id = usize::from(id);
         let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
-        &self.blob[start..self.ends[id] as usize - usize::from(self.nul_terminated)]
+        &self.blob[start..self.ends[id] as usize]
+    }
+
+    /// Every string, each followed by a NUL: string `i` starts at its start
+    /// in `blob` plus `i` (the NULs of the strings before it).
+    pub fn nul_terminated(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.blob.len() + self.ends.len());
+        for id in 0..self.ends.len() {
+            // Ids are 16-bit: `intern` refuses more strings.
+            out.extend_from_slice(self.get(id as u16).as_bytes());
+            out.push(0);
+        }
+        out
     }
 
     /// Where string `id` starts in `blob`.
@@ -163,7 +165,7 @@ mod tests {
 
     #[test]
     fn string_pool_dedupes_and_reserves_zero() {
-        let mut pool = StringPool::new(false);
+        let mut pool = StringPool::new();
         assert_eq!(pool.intern_ok(""), 0);
         let a = pool.intern_ok("http");
         let b = pool.intern_ok("www");
@@ -174,22 +176,35 @@ mod tests {
     }
 
     #[test]
-    fn nul_terminated_pool_writes_a_nul_after_each_string() {
-        let mut pool = StringPool::new(true);
+    fn the_nul_terminated_copy_puts_string_i_at_its_start_plus_i() {
+        let mut pool = StringPool::new();
         let a = pool.intern_ok("http");
         let b = pool.intern_ok("x11");
         assert_eq!(pool.intern_ok("http"), a);
-        assert_eq!(pool.blob, "\0http\0x11\0");
+        assert_eq!(pool.blob, "httpx11");
         assert_eq!((pool.get(0), pool.get(a), pool.get(b)), ("", "http", "x11"));
-        assert_eq!(pool.start(b), 6);
-        let two = pool.two_level_bounds();
-        // The runtime's length: bound difference minus the NUL.
-        assert_eq!(two.len(usize::from(b)) - 1, 3);
+        assert_eq!(pool.start(b), 4);
+        assert_eq!(pool.nul_terminated(), b"\0http\0x11\0");
+        let at = pool.start(b) as usize + usize::from(b);
+        assert_eq!(&pool.nul_terminated()[at..at + 4], b"x11\0");
+        assert_eq!(pool.two_level_bounds().len(usize::from(b)), 3);
+    }
+
+    #[test]
+    fn an_unshared_string_gets_a_new_id_but_interning_keeps_the_first() {
+        let mut pool = StringPool::new();
+        let a = pool.intern_ok("http");
+        let empty = pool.push_unshared("").unwrap();
+        let again = pool.push_unshared("http").unwrap();
+        assert_eq!((empty, again), (2, 3));
+        assert_eq!((pool.intern_ok(""), pool.intern_ok("http")), (0, a));
+        assert_eq!((pool.get(empty), pool.get(again)), ("", "http"));
+        assert_eq!(pool.id("http"), Some(a));
     }
 
     #[test]
     fn two_level_bounds_round_trip() {
-        let mut pool = StringPool::new(false);
+        let mut pool = StringPool::new();
         for i in 0..5000 {
             pool.intern_ok(&format!("string number {i} {}", "x".repeat(i % 97)));
         }
@@ -234,11 +249,10 @@ mod tests {
 
     #[test]
     fn a_string_of_64_kib_is_refused() {
-        let mut pool = StringPool::new(false);
+        let mut pool = StringPool::new();
         let error = pool.intern(&"x".repeat(70_000)).unwrap_err();
         assert_eq!((error.what, error.value), ("the length in bytes of one string", 70_000));
-        let mut names = StringPool::new(true);
-        assert!(names.intern(&"x".repeat(65_535)).is_err(), "the NUL counts");
-        assert!(names.intern(&"x".repeat(65_534)).is_ok());
+        assert!(pool.intern(&"x".repeat(65_536)).is_err());
+        assert!(pool.intern(&"x".repeat(65_535)).is_ok());
     }
 }
