@@ -72,10 +72,14 @@ echo "| use | target | .text | .rodata | .data.rel.ro | .rela.dyn | added | budg
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 over=0
 for target in "$HOST" "$THUMB"; do
-    read -r t0 r0 d0 l0 base < <(sections "$(build_probe "$target" "")")
+    # Built first, in an assignment, so that a failed build stops the
+    # script (inside `< <(...)` it would read as an empty, 0 KiB probe).
+    bin=$(build_probe "$target" "")
+    read -r t0 r0 d0 l0 base < <(sections "$bin")
     while read -r probe budget_target budget what; do
         [ "$budget_target" = "$target" ] || continue
-        read -r t r d l total < <(sections "$(build_probe "$target" "$probe")")
+        bin=$(build_probe "$target" "$probe")
+        read -r t r d l total < <(sections "$bin")
         added=$((total - base))
         verdict=""
         if awk -v a="$added" -v b="$budget" 'BEGIN { exit !(a > b * 1024) }'; then

@@ -60,6 +60,8 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
          {prefix}_BASE; `None` otherwise."
     );
     let wrap = match bounds.wrap() {
+        // The host's usize::MAX is no literal on a 32-bit target.
+        Some(usize::MAX) => quote!(Some(usize::MAX)),
         Some(at) => {
             let at = Literal::usize_unsuffixed(at);
             quote!(Some(#at))
@@ -264,4 +266,19 @@ pub fn emit(t: &Tables) -> TokenStream {
     ));
     out.extend(static_u16("NAMED_DATA", "Distinct blocks: first name string id per port (0 = none).", &t.named.data));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pool_under_64_kib_writes_its_wrap_as_usize_max_not_a_64_bit_literal() {
+        let mut pool = StringPool::new();
+        pool.intern("http").unwrap();
+        let source = string_pool("NAME", "Names.", &pool).to_string();
+        // The host's usize::MAX as a literal does not compile for 32-bit targets.
+        assert!(source.contains("NAME_WRAP : Option < usize > = Some (usize :: MAX)"), "{source}");
+        assert!(!source.contains(&usize::MAX.to_string()));
+    }
 }
