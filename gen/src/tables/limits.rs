@@ -8,8 +8,10 @@
 //!   in [`layout::SLOT_LEN_BITS`] bits of a name-hash slot);
 //! - any other text is at most [`MAX_TEXT_LEN`] bytes (string lengths are
 //!   16-bit);
-//! - at most [`MAX_STRINGS`] distinct texts, and as many distinct names
-//!   (string ids are 16-bit, id 0 is the empty string);
+//! - at most [`MAX_STRINGS`] distinct texts of the record columns (contact
+//!   ids included), as many of the people table (name, org, URIs, updated:
+//!   a pool of their own), and as many distinct names (string ids are
+//!   16-bit, id 0 is the empty string);
 //! - the names blob ends within [`layout::SLOT_MAX_START`] bytes;
 //! - at most [`MAX_ROWS`] rows (record indices are 16-bit);
 //! - at most [`layout::MAX_RANGES`] rows whose port column is a range
@@ -35,7 +37,8 @@ use crate::model::Registry;
 pub const MAX_NAME_LEN: usize = layout::SLOT_MAX_LEN;
 /// Longest text of any other column, in bytes.
 pub const MAX_TEXT_LEN: usize = u16::MAX as usize;
-/// Most distinct texts (and, separately, most distinct names).
+/// Most distinct texts (and, separately, most distinct people-table texts
+/// and most distinct names).
 pub const MAX_STRINGS: usize = u16::MAX as usize;
 /// Most rows.
 pub const MAX_ROWS: usize = u16::MAX as usize;
@@ -138,9 +141,11 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
     for person in &registry.people {
         uris.push(person.uris.join("\n"));
     }
+    // Ids are record-column text; the rest is the people table's own pool.
+    let mut person_texts: HashSet<&str> = HashSet::from([""]);
     for (person, uris) in registry.people.iter().zip(&uris) {
-        let fields = [Some(person.id.as_str()), person.name.as_deref(), person.org.as_deref(), Some(uris)];
-        for text in fields.into_iter().flatten().chain(person.updated.as_deref()) {
+        let own = [person.name.as_deref(), person.org.as_deref(), Some(uris.as_str()), person.updated.as_deref()];
+        for text in std::iter::once(person.id.as_str()).chain(own.into_iter().flatten()) {
             if text.len() > MAX_TEXT_LEN {
                 return Err(Error::file(
                     path,
@@ -151,16 +156,27 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
                     ),
                 ));
             }
-            texts.insert(text);
         }
+        texts.insert(&person.id);
+        person_texts.extend(own.into_iter().flatten());
     }
     if texts.len() > MAX_STRINGS + 1 {
         return Err(Error::file(
             path,
             format!(
-                "the rows and the people table hold {} distinct texts: the tables hold at most {MAX_STRINGS} \
-                 (16-bit string ids)",
+                "the rows and the people table's ids hold {} distinct texts: the tables hold at most \
+                 {MAX_STRINGS} (16-bit string ids)",
                 texts.len() - 1
+            ),
+        ));
+    }
+    if person_texts.len() > MAX_STRINGS + 1 {
+        return Err(Error::file(
+            path,
+            format!(
+                "the people table holds {} distinct names, organisations, URI lists and dates: the tables hold \
+                 at most {MAX_STRINGS} (16-bit person text ids)",
+                person_texts.len() - 1
             ),
         ));
     }

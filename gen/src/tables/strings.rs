@@ -17,13 +17,22 @@ pub struct StringPool {
     /// Whether a NUL byte follows each string (the names pool: C callers
     /// get `const char *` without a copy).
     pub nul_terminated: bool,
+    /// What an [`Overflow`] of this pool names: one string's length, then
+    /// the count of strings.
+    limits: [&'static str; 2],
     ids: HashMap<String, u16>,
 }
 
 impl StringPool {
     /// An empty pool; `nul_terminated` writes a NUL after every string.
     pub fn new(nul_terminated: bool) -> Self {
-        let mut pool = StringPool { nul_terminated, ..StringPool::default() };
+        Self::named(nul_terminated, ["the length in bytes of one string", "the count of distinct strings"])
+    }
+
+    /// An empty pool whose overflows name `limits`: one string's length in
+    /// bytes, then the count of distinct strings (a pool of its own says so).
+    pub(crate) fn named(nul_terminated: bool, limits: [&'static str; 2]) -> Self {
+        let mut pool = StringPool { nul_terminated, limits, ..StringPool::default() };
         if nul_terminated {
             pool.blob.push('\0');
         }
@@ -38,8 +47,8 @@ impl StringPool {
         if let Some(&id) = self.ids.get(text) {
             return Ok(id);
         }
-        to_u16(text.len() + usize::from(self.nul_terminated), "the length in bytes of one string")?;
-        let id = to_u16(self.ends.len(), "the count of distinct strings")?;
+        to_u16(text.len() + usize::from(self.nul_terminated), self.limits[0])?;
+        let id = to_u16(self.ends.len(), self.limits[1])?;
         self.blob.push_str(text);
         if self.nul_terminated {
             self.blob.push('\0');
@@ -228,5 +237,11 @@ mod tests {
         let mut names = StringPool::new(true);
         assert!(names.intern(&"x".repeat(65_535)).is_err(), "the NUL counts");
         assert!(names.intern(&"x".repeat(65_534)).is_ok());
+        let mut people = StringPool::named(false, ["one person text", "the person texts"]);
+        assert_eq!(people.intern(&"x".repeat(70_000)).unwrap_err().what, "one person text");
+        for i in 1..=65_535 {
+            people.intern_ok(&i.to_string());
+        }
+        assert_eq!((people.intern("one too many").unwrap_err().what, people.ends.len()), ("the person texts", 65_536));
     }
 }
