@@ -8,8 +8,9 @@
 # Builds benches/size-probe (a tiny binary) in release mode without the
 # crate, then once per way of using it (one probe feature each: const u16
 # only, one const service name, run-time service_name, every lookup minimal,
-# every lookup full), for x86_64-unknown-linux-gnu (a PIE: relocations
-# count) and, for the probes scripts/size-budgets.txt lists on it,
+# every lookup full, full plus every field of the records' people), for
+# x86_64-unknown-linux-gnu (a PIE: relocations count) and, for the probes
+# scripts/size-budgets.txt lists on it,
 # thumbv7em-none-eabihf (bare metal), and reports what each use adds
 # (`size -A`: every allocated section). Budgets live in
 # scripts/size-budgets.txt. Then times clean builds of the crate and the

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::tables::{self, optional, string};
+use crate::tables::{self, person_text, string};
 
 /// One person or organisation of the registry's contact table.
 ///
@@ -37,7 +37,7 @@ impl Person {
     /// assert_eq!(iana_ports::person("Travis_Ralston").unwrap().name(), Some("Travis Ralston"));
     /// ```
     pub const fn name(&self) -> Option<&'static str> {
-        optional(self.name)
+        person_text(self.name)
     }
 
     /// Organisation, if any.
@@ -46,7 +46,7 @@ impl Person {
     /// assert_eq!(iana_ports::person("_3GPP").unwrap().org(), Some("3GPP"));
     /// ```
     pub const fn org(&self) -> Option<&'static str> {
-        optional(self.org)
+        person_text(self.org)
     }
 
     /// First contact URI (IANA writes `@` as `&`: `mailto:a&b.org`).
@@ -64,7 +64,7 @@ impl Person {
     /// assert_eq!(iana_ports::person("_3GPP").unwrap().uris().count(), 1);
     /// ```
     pub fn uris(&self) -> impl Iterator<Item = &'static str> + use<> {
-        let text = string(self.uris);
+        let text = person_text(self.uris).unwrap_or("");
         text.split('\n').filter(|u| !u.is_empty())
     }
 
@@ -74,7 +74,7 @@ impl Person {
     /// assert_eq!(iana_ports::person("_3GPP").unwrap().updated(), Some("2026-01-23"));
     /// ```
     pub const fn updated(&self) -> Option<&'static str> {
-        optional(self.updated)
+        person_text(self.updated)
     }
 }
 
@@ -264,5 +264,23 @@ impl fmt::Display for Ids {
 impl fmt::Debug for Ids {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(*self).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tables;
+
+    /// Person texts live in `PERSON_STRINGS` alone: the record columns' blob
+    /// (read by every column and by `search`) holds none of them; no CSV row
+    /// holds a `mailto:` URI or a person's full name.
+    #[test]
+    fn person_texts_are_not_in_the_record_columns_blob() {
+        let postel = crate::person("Jon_Postel").unwrap();
+        for text in [postel.name().unwrap(), postel.uri().unwrap(), "mailto:"] {
+            assert!(tables::PERSON_STRINGS.contains(text), "{text:?} is not in the people blob");
+            assert!(!tables::STRINGS.contains(text), "{text:?} is in the record columns' blob");
+        }
+        assert!(tables::STRINGS.contains("Jon_Postel"), "contact ids are record-column text");
     }
 }

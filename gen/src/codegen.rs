@@ -1,7 +1,8 @@
 //! Writes the tables as Rust source with `quote`.
 //!
-//! Every table is a flat array of small integers; strings live in one
-//! `&str` blob addressed by offsets. That keeps the generated file quick to
+//! Every table is a flat array of small integers; strings live in `&str`
+//! blobs (names; the people table's texts; every other column's) addressed
+//! by offsets. That keeps the generated file quick to
 //! compile and, unlike `&'static str` fields, needs no load-time relocations
 //! in a position-independent binary.
 
@@ -134,7 +135,11 @@ pub fn emit(t: &Tables) -> TokenStream {
         pub(crate) static NAME_C_BYTES: [u8; #c_len] = *#c_names;
     });
     if t.columns.any_detail() {
-        out.extend(string_pool("STRING", "Every other distinct string, back to back; string 0 is \"\".", &t.strings));
+        out.extend(string_pool(
+            "STRING",
+            "The record columns' distinct texts (contact ids included), back to back; string 0 is \"\".",
+            &t.strings,
+        ));
     }
     out.extend(quote! {
         /// Longest service name in bytes: longer queries miss without hashing.
@@ -177,10 +182,16 @@ pub fn emit(t: &Tables) -> TokenStream {
              the people table lacks.",
             &t.id_text,
         ));
-        out.extend(static_u16("PERSON_NAME", "Person name.", &t.person_name));
-        out.extend(static_u16("PERSON_ORG", "Person organisation.", &t.person_org));
-        out.extend(static_u16("PERSON_URIS", "Person URIs, newline-separated.", &t.person_uris));
-        out.extend(static_u16("PERSON_UPDATED", "Person last updated.", &t.person_updated));
+        out.extend(string_pool(
+            "PERSON_STRING",
+            "The people table's names, organisations, URIs and dates, back to back; string 0 is \"\". A blob \
+             of its own: only `Person`'s text accessors read it, not the record columns or `search`.",
+            &t.people_pool,
+        ));
+        out.extend(static_u16("PERSON_NAME", "Person name (id in PERSON_STRINGS).", &t.person_name));
+        out.extend(static_u16("PERSON_ORG", "Person organisation (id in PERSON_STRINGS).", &t.person_org));
+        out.extend(static_u16("PERSON_URIS", "Person URIs, newline-separated (id in PERSON_STRINGS).", &t.person_uris));
+        out.extend(static_u16("PERSON_UPDATED", "Person last updated (id in PERSON_STRINGS).", &t.person_updated));
     }
     if c.dates {
         out.extend(static_u16("DETAIL_REGISTERED", "Registration dates.", &t.detail_registered));

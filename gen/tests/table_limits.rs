@@ -14,10 +14,14 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// `generate` on `csv` with the fixture people table, every column and none.
 fn generate_all(csv: &[u8]) -> Result<(), String> {
-    let xml = fixture("people.xml");
+    generate_with_people(csv, &fixture("people.xml"))
+}
+
+/// `generate` on `csv` with the people table of `xml`, every column and none.
+fn generate_with_people(csv: &[u8], xml: &[u8]) -> Result<(), String> {
     for columns in [Columns::ALL, Columns::MINIMAL] {
         let csv = Input { path: CSV_SHOWN, bytes: csv };
-        let xml = Input { path: "registry/service-names-port-numbers.xml", bytes: &xml };
+        let xml = Input { path: "registry/service-names-port-numbers.xml", bytes: xml };
         generate(csv, xml, XmlUse::PeopleOnly, columns).map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -82,6 +86,52 @@ fn more_distinct_texts_than_string_ids() {
              (16-bit string ids)"
         )
     );
+}
+
+/// An XML whose people table is `n` people, person `i` written by `person(i)`.
+fn people(n: usize, person: impl Fn(usize) -> String) -> Vec<u8> {
+    let mut xml = String::from("<?xml version='1.0' encoding='UTF-8'?>\n<registry><title>T</title>");
+    xml.push_str("<updated>2026-02-13</updated><people>");
+    for i in 0..n {
+        xml.push_str(&person(i));
+    }
+    xml.push_str("</people></registry>\n");
+    xml.into_bytes()
+}
+
+#[test]
+fn a_70000_byte_person_name() {
+    let xml = people(1, |_| format!("<person id=\"Jon_Postel\"><name>{}</name></person>", "n".repeat(70_000)));
+    let csv = rows(1, |_| "echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,".to_owned());
+    assert_eq!(
+        generate_with_people(&csv, &xml).unwrap_err(),
+        format!(
+            "{CSV_SHOWN}: person `Jon_Postel` has a text of 70000 bytes: the tables hold texts of at most 65535 bytes"
+        )
+    );
+}
+
+#[test]
+fn more_distinct_person_texts_than_their_ids() {
+    // A name and an org each: 32,768 people bring 65,536 texts to the
+    // people table's own pool.
+    let xml = people(32_768, |i| format!("<person id=\"p{i}\"><name>name {i}</name><org>org {i}</org></person>"));
+    assert_eq!(
+        generate_with_people(&rows(1, |_| "echo,7,tcp,Echo,,,,,,,,".to_owned()), &xml).unwrap_err(),
+        format!(
+            "{CSV_SHOWN}: the people table holds 65536 distinct names, organisations, URI lists and dates: the \
+             tables hold at most 65535 (16-bit person text ids)"
+        )
+    );
+}
+
+#[test]
+fn person_texts_and_column_texts_count_apart() {
+    // 40,000 texts in the rows and 30,000 in the people table: over one
+    // pool's 65,535 ids together, within each pool's apart.
+    let csv = rows(20_000, |i| format!(",{i},tcp,Reserved {i},,,,,,,,note {i}"));
+    let xml = people(15_000, |i| format!("<person id=\"p{i}\"><name>name {i}</name><org>org {i}</org></person>"));
+    generate_with_people(&csv, &xml).unwrap();
 }
 
 #[test]

@@ -33,6 +33,13 @@ fn work(seed: u32) -> u32 {
             acc += record.unauthorized_use().map_or(0, str::len) as u32;
             acc += record.notes().map_or(0, str::len) as u32;
         }
+        #[cfg(feature = "full-people")]
+        for person in record.assignee().people().chain(record.contact().people()) {
+            acc += person.name().map_or(0, str::len) as u32;
+            acc += person.org().map_or(0, str::len) as u32;
+            acc += person.uris().map(str::len).sum::<usize>() as u32;
+            acc += person.updated().map_or(0, str::len) as u32;
+        }
     }
     acc += search(name).count() as u32;
     #[cfg(feature = "const-lookups")]

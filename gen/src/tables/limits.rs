@@ -6,9 +6,11 @@
 //!
 //! - a service name is at most [`MAX_NAME_LEN`] bytes, any other text at
 //!   most [`MAX_TEXT_LEN`] bytes (string lengths are 16-bit);
-//! - at most [`MAX_STRINGS`] distinct texts (string ids are 16-bit, id 0 is
-//!   the empty string), and at most [`MAX_NAMES`] distinct names (a name's
-//!   id is its name-hash slot plus one, and the hash has a few spare slots);
+//! - at most [`MAX_STRINGS`] distinct texts of the record columns (contact
+//!   ids included), as many of the people table (name, org, URIs, updated:
+//!   a pool of their own), string ids being 16-bit and id 0 the empty
+//!   string; and at most [`MAX_NAMES`] distinct names (a name's id is its
+//!   name-hash slot plus one, and the hash has a few spare slots);
 //! - at most [`MAX_ROWS`] rows (record indices are 16-bit);
 //! - at most [`layout::MAX_RANGES`] rows whose port column is a range
 //!   (`6000-6063`, `4748-4748`): a record keeps a 10-bit range number
@@ -33,7 +35,7 @@ use crate::model::Registry;
 pub const MAX_NAME_LEN: usize = u16::MAX as usize;
 /// Longest text of any other column, in bytes.
 pub const MAX_TEXT_LEN: usize = u16::MAX as usize;
-/// Most distinct texts (and, separately, most distinct names).
+/// Most distinct texts (and, separately, most distinct people-table texts).
 pub const MAX_STRINGS: usize = u16::MAX as usize;
 /// Most rows.
 pub const MAX_ROWS: usize = u16::MAX as usize;
@@ -131,9 +133,11 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
     for person in &registry.people {
         uris.push(person.uris.join("\n"));
     }
+    // Ids are record-column text; the rest is the people table's own pool.
+    let mut person_texts: HashSet<&str> = HashSet::from([""]);
     for (person, uris) in registry.people.iter().zip(&uris) {
-        let fields = [Some(person.id.as_str()), person.name.as_deref(), person.org.as_deref(), Some(uris)];
-        for text in fields.into_iter().flatten().chain(person.updated.as_deref()) {
+        let own = [person.name.as_deref(), person.org.as_deref(), Some(uris.as_str()), person.updated.as_deref()];
+        for text in std::iter::once(person.id.as_str()).chain(own.into_iter().flatten()) {
             if text.len() > MAX_TEXT_LEN {
                 return Err(Error::file(
                     path,
@@ -144,16 +148,27 @@ pub fn check(path: &str, registry: &Registry) -> Result<(), Error> {
                     ),
                 ));
             }
-            texts.insert(text);
         }
+        texts.insert(&person.id);
+        person_texts.extend(own.into_iter().flatten());
     }
     if texts.len() > MAX_STRINGS + 1 {
         return Err(Error::file(
             path,
             format!(
-                "the rows and the people table hold {} distinct texts: the tables hold at most {MAX_STRINGS} \
-                 (16-bit string ids)",
+                "the rows and the people table's ids hold {} distinct texts: the tables hold at most \
+                 {MAX_STRINGS} (16-bit string ids)",
                 texts.len() - 1
+            ),
+        ));
+    }
+    if person_texts.len() > MAX_STRINGS + 1 {
+        return Err(Error::file(
+            path,
+            format!(
+                "the people table holds {} distinct names, organisations, URI lists and dates: the tables hold \
+                 at most {MAX_STRINGS} (16-bit person text ids)",
+                person_texts.len() - 1
             ),
         ));
     }

@@ -2,7 +2,8 @@
 //! crate reads, one module a table family:
 //!
 //! - [`strings`]: the string pools (service names, NUL-terminated, in a blob
-//!   of their own; every other column's text in another);
+//!   of their own; the people table's texts in another; every other
+//!   column's text in a third);
 //! - [`name_hash`]: the perfect hash from names (any case) to their rows;
 //! - [`ports`]: the two port indexes;
 //! - [`people`]: contact id lists as people-table indices.
@@ -76,8 +77,13 @@ pub struct Tables {
     /// followed by a NUL: a blob of its own, so that a program that only
     /// reads names links no other text.
     pub names_pool: StringPool,
-    /// Every other string: descriptions, dates, people, notes.
+    /// Every other column's text: descriptions, contact ids, dates,
+    /// references, notes.
     pub strings: StringPool,
+    /// The people table's texts (name, org, URIs, updated): a blob of their
+    /// own, which only `Person`'s text accessors read, so that record
+    /// columns and `search` link none of it.
+    pub people_pool: StringPool,
     /// Per record: name id in `names_pool`.
     pub rec_name: Vec<u16>,
     /// Per record: first port (0 without port).
@@ -144,8 +150,8 @@ pub struct Tables {
     /// Every contact id as a string id: the people (sorted by id, index `p`
     /// is person `p`), then the bare ids the people table lacks.
     pub id_text: Vec<u16>,
-    /// Per person (sorted by id, as `id_text`): name, org, URIs
-    /// (newline-joined), updated.
+    /// Per person (sorted by id, as `id_text`), ids in `people_pool`: name,
+    /// org, URIs (newline-joined), updated.
     /// Person name.
     pub person_name: Vec<u16>,
     /// Person organisation.
@@ -218,6 +224,8 @@ pub fn build(path: &str, registry: &Registry, columns: Columns) -> Result<Tables
 
 fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overflow> {
     let mut strings = StringPool::new();
+    let mut people_pool =
+        StringPool::named(["the length in bytes of one person text", "the count of distinct person texts"]);
     // Names first: the hash decides their ids (slot order).
     let names = build_name_hash(registry)?;
     let mut names_pool = names.names_pool()?;
@@ -230,6 +238,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         updated: registry.updated.clone(),
         names_pool: StringPool::default(),
         strings: StringPool::default(),
+        people_pool: StringPool::default(),
         rec_name: Vec::with_capacity(rows.len()),
         rec_start: Vec::with_capacity(rows.len()),
         rec_range: Vec::with_capacity(rows.len()),
@@ -351,10 +360,10 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         let ids = registry.people.iter().map(|person| person.id.as_str()).chain(id_lists.bare.iter().copied());
         t.id_text = ids.map(|id| strings.intern(id)).collect::<Result<_, _>>()?;
         for person in &registry.people {
-            t.person_name.push(strings.intern(person.name.as_deref().unwrap_or(""))?);
-            t.person_org.push(strings.intern(person.org.as_deref().unwrap_or(""))?);
-            t.person_uris.push(strings.intern(&person.uris.join("\n"))?);
-            t.person_updated.push(strings.intern(person.updated.as_deref().unwrap_or(""))?);
+            t.person_name.push(people_pool.intern(person.name.as_deref().unwrap_or(""))?);
+            t.person_org.push(people_pool.intern(person.org.as_deref().unwrap_or(""))?);
+            t.person_uris.push(people_pool.intern(&person.uris.join("\n"))?);
+            t.person_updated.push(people_pool.intern(person.updated.as_deref().unwrap_or(""))?);
         }
     }
     t.runs = build_runs(registry)?;
@@ -366,6 +375,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         .collect::<Result<_, _>>()?;
     t.named = build_named(registry, &t.rec_name)?;
     t.strings = strings;
+    t.people_pool = people_pool;
     t.names_pool = names_pool;
     Ok(t)
 }
@@ -431,5 +441,70 @@ pub(crate) mod tests {
         // Row 2: list 0, after the two single ids, holding both.
         assert_eq!(t.detail_contact[usize::from(t.rec_detail[1])], 1 + 2);
         assert_eq!((&t.id_list_start[..], &t.id_pool[..]), (&[0, 2][..], &[0, 1][..]));
+    }
+
+    #[test]
+    fn person_texts_are_in_a_blob_of_their_own() {
+        let mut echo = row(2, Some("echo"), Some((7, 7)));
+        echo.description = "Echo".to_owned();
+        echo.assignee = vec!["Jon_Postel".to_owned()];
+        let mut reg = registry(vec![echo]);
+        reg.people[0] = Person {
+            id: "Jon_Postel".to_owned(),
+            name: Some("Jon Postel".to_owned()),
+            org: Some("USC/ISI".to_owned()),
+            uris: vec!["mailto:postel&isi.edu".to_owned(), "http://www.isi.edu/".to_owned()],
+            updated: Some("1998-10".to_owned()),
+        };
+        let t = build("t.csv", &reg, Columns::ALL).unwrap();
+        let people = &t.people_pool;
+        assert_eq!(people.get(t.person_name[0]), "Jon Postel");
+        assert_eq!(people.get(t.person_org[0]), "USC/ISI");
+        assert_eq!(people.get(t.person_uris[0]), "mailto:postel&isi.edu\nhttp://www.isi.edu/");
+        assert_eq!(people.get(t.person_updated[0]), "1998-10");
+        for text in ["Jon Postel", "USC/ISI", "mailto", "www.isi.edu", "1998-10"] {
+            assert!(!t.strings.blob.contains(text), "{text:?} is in the record columns' blob");
+        }
+        // Contact ids are record-column text (`Record::assignee`, `search`).
+        assert_eq!(t.strings.get(t.id_text[0]), "Jon_Postel");
+        assert!(!people.blob.contains("Jon_Postel") && !people.blob.contains("Echo"));
+        let none = build("t.csv", &reg, Columns { contacts: false, ..Columns::ALL }).unwrap();
+        assert_eq!((none.people_pool.blob.as_str(), none.person_name.len()), ("", 0));
+    }
+
+    /// Every id of `pool` (but 0, "") is read by one of `tables`, and no
+    /// other: a text the pool holds that nothing reads would be dead weight
+    /// in the blob of whoever reads it.
+    fn assert_pool_holds_exactly(pool: &StringPool, tables: &[&[u16]], what: &str) {
+        let read: std::collections::BTreeSet<u16> = tables.iter().flat_map(|t| t.iter().copied()).collect();
+        let held: std::collections::BTreeSet<u16> = (0..pool.ends.len() as u16).collect();
+        let unread: Vec<&str> = held.difference(&read).filter(|&&id| id != 0).map(|&id| pool.get(id)).take(3).collect();
+        assert!(unread.is_empty(), "{what} holds texts nothing reads from it: {unread:?}");
+        assert!(read.is_subset(&held), "{what}: an id past the pool");
+    }
+
+    #[test]
+    fn each_text_pool_of_the_shipped_registry_holds_only_what_its_columns_read() {
+        let t = build("csv", &crate::shipped_registry(), Columns::ALL).unwrap();
+        assert_pool_holds_exactly(
+            &t.strings,
+            &[
+                &t.detail_description,
+                &t.detail_registered,
+                &t.detail_modified,
+                &t.extra_reference,
+                &t.extra_service_code,
+                &t.extra_unauthorized,
+                &t.extra_notes,
+                &t.id_text,
+            ],
+            "the record columns' blob",
+        );
+        assert_pool_holds_exactly(
+            &t.people_pool,
+            &[&t.person_name, &t.person_org, &t.person_uris, &t.person_updated],
+            "the people blob",
+        );
+        assert!(t.people_pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,588 people");
     }
 }

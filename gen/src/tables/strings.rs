@@ -13,13 +13,23 @@ pub struct StringPool {
     /// `ends[i]` is where string `i` ends in `blob`; it starts at
     /// `ends[i-1]` (0 for i = 0).
     pub ends: Vec<u32>,
+    /// What an [`Overflow`] of this pool names: one string's length, then
+    /// the count of strings.
+    limits: [&'static str; 2],
     ids: HashMap<String, u16>,
 }
 
 impl StringPool {
     /// A pool holding only string 0, "".
     pub fn new() -> Self {
-        let mut pool = StringPool::default();
+        Self::named(["the length in bytes of one string", "the count of distinct strings"])
+    }
+
+    /// A pool holding only string 0, "", whose overflows name `limits`: one
+    /// string's length in bytes, then the count of distinct strings (a pool
+    /// of its own says so).
+    pub(crate) fn named(limits: [&'static str; 2]) -> Self {
+        let mut pool = StringPool { limits, ..StringPool::default() };
         pool.ends.push(0);
         pool.ids.insert(String::new(), 0);
         pool
@@ -38,8 +48,8 @@ impl StringPool {
     /// (the names pool's empty slots); [`StringPool::intern`] of an equal
     /// text keeps returning the first id.
     pub(crate) fn push_unshared(&mut self, text: &str) -> Result<u16, Overflow> {
-        to_u16(text.len(), "the length in bytes of one string")?;
-        let id = to_u16(self.ends.len(), "the count of distinct strings")?;
+        to_u16(text.len(), self.limits[0])?;
+        let id = to_u16(self.ends.len(), self.limits[1])?;
         self.blob.push_str(text);
         // Under 65,536 strings of under 64 KiB each: the blob stays far below 4 GiB.
         self.ends.push(self.blob.len() as u32);
@@ -254,5 +264,11 @@ mod tests {
         assert_eq!((error.what, error.value), ("the length in bytes of one string", 70_000));
         assert!(pool.intern(&"x".repeat(65_536)).is_err());
         assert!(pool.intern(&"x".repeat(65_535)).is_ok());
+        let mut people = StringPool::named(["one person text", "the person texts"]);
+        assert_eq!(people.intern(&"x".repeat(70_000)).unwrap_err().what, "one person text");
+        for i in 1..=65_535 {
+            people.intern_ok(&i.to_string());
+        }
+        assert_eq!((people.intern("one too many").unwrap_err().what, people.ends.len()), ("the person texts", 65_536));
     }
 }
