@@ -28,57 +28,31 @@ pub const fn records() -> &'static [Record] {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Records {
-    /// The rows of a name, yielded first.
-    names: NameRuns,
-    /// Candidate range numbers, of which those covering `port` on `proto` follow.
-    ranges: core::ops::Range<usize>,
-    /// Consecutive records, of which those applying to `proto` come last.
-    run: core::slice::Iter<'static, Record>,
-    port: u16,
-    proto: Protocol,
+    rows: Rows,
     /// How many records are yet to be yielded (the exact length).
     left: usize,
 }
 
-impl Records {
-    /// The rows of `names`, `left` of them.
-    fn named(names: NameRuns, left: usize) -> Records {
-        Records { names, ranges: 0..0, run: [].iter(), port: 0, proto: Protocol::Tcp, left }
-    }
-}
-
-/// The rows of a name as runs of consecutive rows, for [`Records`]: the run
-/// read from the front, the further runs not begun (`NAME_MORE_*` entries),
-/// and the run read from the back.
+/// What a [`Records`] walks.
 #[derive(Debug, Clone)]
-struct NameRuns {
-    front: core::ops::Range<usize>,
-    more: core::ops::Range<usize>,
-    back: core::ops::Range<usize>,
+enum Rows {
+    /// [`by_port`]: candidate range numbers, of which those covering `port`
+    /// on `proto` come first, then the rows starting at `port`, of which
+    /// those applying to `proto`.
+    Port { ranges: core::ops::Range<usize>, run: core::slice::Iter<'static, Record>, port: u16, proto: Protocol },
+    /// [`by_name`]: runs of consecutive rows, all yielded: the run read
+    /// from the front, the further runs not begun (`NAME_MORE_*` entries),
+    /// and the run read from the back.
+    Name {
+        front: core::slice::Iter<'static, Record>,
+        more: core::ops::Range<usize>,
+        back: core::slice::Iter<'static, Record>,
+    },
 }
 
-impl NameRuns {
-    const EMPTY: NameRuns = NameRuns { front: 0..0, more: 0..0, back: 0..0 };
-
-    fn next(&mut self) -> Option<usize> {
-        if self.front.is_empty() {
-            match self.more.next() {
-                Some(k) => self.front = tables::name_more_run(k),
-                None => return self.back.next(),
-            }
-        }
-        self.front.next()
-    }
-
-    fn next_back(&mut self) -> Option<usize> {
-        if self.back.is_empty() {
-            match self.more.next_back() {
-                Some(k) => self.back = tables::name_more_run(k),
-                None => return self.front.next_back(),
-            }
-        }
-        self.back.next_back()
-    }
+/// The records of run `rows` (a range of record indices).
+fn run_of(rows: core::ops::Range<usize>) -> core::slice::Iter<'static, Record> {
+    RECORDS[rows].iter()
 }
 
 impl Iterator for Records {
@@ -86,14 +60,23 @@ impl Iterator for Records {
 
     #[inline]
     fn next(&mut self) -> Option<&'static Record> {
-        if let Some(i) = self.names.next() {
-            self.left -= 1;
-            return Some(&RECORDS[i]);
-        }
-        let (port, proto) = (self.port, self.proto);
-        let record = match self.ranges.find_map(|n| tables::range_covering(n, port, proto)) {
-            Some(record) => record,
-            None => self.run.find(|r| r.applies_to(proto))?,
+        let record = match &mut self.rows {
+            Rows::Port { ranges, run, port, proto } => {
+                let (port, proto) = (*port, *proto);
+                match ranges.find_map(|n| tables::range_covering(n, port, proto)) {
+                    Some(record) => record,
+                    None => run.find(|r| r.applies_to(proto))?,
+                }
+            }
+            Rows::Name { front, more, back } => loop {
+                if let Some(record) = front.next() {
+                    break record;
+                }
+                match more.next() {
+                    Some(k) => *front = run_of(tables::name_more_run(k)),
+                    None => break back.next()?,
+                }
+            },
         };
         self.left -= 1;
         Some(record)
@@ -102,22 +85,37 @@ impl Iterator for Records {
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.left, Some(self.left))
     }
+
+    /// The exact length, without walking the rows.
+    fn count(self) -> usize {
+        self.left
+    }
 }
 
 impl ExactSizeIterator for Records {}
 impl FusedIterator for Records {}
 impl DoubleEndedIterator for Records {
     fn next_back(&mut self) -> Option<&'static Record> {
-        let (port, proto) = (self.port, self.proto);
-        let found = match self.run.rfind(|r| r.applies_to(proto)) {
-            Some(record) => Some(record),
-            None => self.ranges.by_ref().rev().find_map(|n| tables::range_covering(n, port, proto)),
+        let record = match &mut self.rows {
+            Rows::Port { ranges, run, port, proto } => {
+                let (port, proto) = (*port, *proto);
+                match run.rfind(|r| r.applies_to(proto)) {
+                    Some(record) => record,
+                    None => ranges.rev().find_map(|n| tables::range_covering(n, port, proto))?,
+                }
+            }
+            Rows::Name { front, more, back } => loop {
+                if let Some(record) = back.next_back() {
+                    break record;
+                }
+                match more.next_back() {
+                    Some(k) => *back = run_of(tables::name_more_run(k)),
+                    None => break front.next_back()?,
+                }
+            },
         };
-        let found = found.or_else(|| self.names.next_back().map(|i| &RECORDS[i]));
-        if found.is_some() {
-            self.left -= 1;
-        }
-        found
+        self.left -= 1;
+        Some(record)
     }
 }
 
@@ -142,7 +140,7 @@ pub fn by_port(port: u16, proto: Protocol) -> Records {
     let run = &RECORDS[first..past];
     let left = ranges.clone().filter(|&n| tables::range_covering(n, port, proto).is_some()).count()
         + run.iter().filter(|r| r.applies_to(proto)).count();
-    Records { names: NameRuns::EMPTY, ranges, run: run.iter(), port, proto, left }
+    Records { rows: Rows::Port { ranges, run: run.iter(), port, proto }, left }
 }
 
 /// Every row registered under `name`, in any case (`besapi` finds
@@ -154,15 +152,12 @@ pub fn by_port(port: u16, proto: Protocol) -> Records {
 /// assert!(iana_ports::by_name("no-such-service").next().is_none());
 /// ```
 pub fn by_name(name: &str) -> Records {
-    match tables::name_slot(name) {
-        Some(slot) => {
-            let front = tables::name_run(tables::name_first_row(slot));
-            let more = tables::name_more_runs(slot);
-            let left = front.len() + more.clone().map(|k| tables::name_more_run(k).len()).sum::<usize>();
-            Records::named(NameRuns { front, more, back: 0..0 }, left)
-        }
-        None => Records::named(NameRuns::EMPTY, 0),
-    }
+    let (front, more) = match tables::name_slot(name) {
+        Some(slot) => (run_of(tables::name_first_run(slot)), tables::name_more_runs(slot)),
+        None => ([].iter(), 0..0),
+    };
+    let left = front.len() + more.clone().map(|k| tables::name_more_run(k).len()).sum::<usize>();
+    Records { rows: Rows::Name { front, more, back: [].iter() }, left }
 }
 
 /// The port of service `name` (any case) on `proto`: the first port of the
@@ -183,13 +178,12 @@ pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
     let Some(slot) = tables::name_slot(name) else { return None };
     // The first run of the name's rows, read here directly (the hot path:
     // most names have one run) ...
-    let id = tables::name_id_of_slot(slot);
-    let mut row = tables::name_first_row(slot);
-    while row < RECORDS.len() && RECORDS[row].name == id {
-        if let Some(port) = RECORDS[row].start_on(proto) {
+    let mut run = tables::name_first_run(slot);
+    while run.start < run.end {
+        if let Some(port) = RECORDS[run.start].start_on(proto) {
             return Some(port);
         }
-        row += 1;
+        run.start += 1;
     }
     // ... then any further runs.
     let mut more = tables::name_more_runs(slot);

@@ -189,23 +189,18 @@ pub(crate) const fn name_first_row(slot: usize) -> usize {
     NAME_ROW[slot] as usize
 }
 
-/// The run of rows starting at `row`: `row..end`, the consecutive rows with
-/// the name of `row`.
+/// The first run of the name of `slot`: its consecutive rows `first..end`.
 #[inline]
-pub(crate) const fn name_run(row: usize) -> core::ops::Range<usize> {
-    let name = RECORDS[row].name;
-    let mut end = row + 1;
-    while end < RECORDS.len() && RECORDS[end].name == name {
-        end += 1;
-    }
-    row..end
+pub(crate) const fn name_first_run(slot: usize) -> core::ops::Range<usize> {
+    let first = name_first_row(slot);
+    first..first + (NAME_RUN[slot] & layout::NAME_RUN_MAX_LEN as u8) as usize
 }
 
-/// Entries `first..past` of `NAME_MORE_SLOT`/`NAME_MORE_ROW`: the runs of
-/// the name of `slot` after its first (none for most names: one bit tells).
+/// Entries `first..past` of `NAME_MORE_*`: the runs of the name of `slot`
+/// after its first (none for most names: `NAME_RUN` tells).
 #[inline]
 pub(crate) const fn name_more_runs(slot: usize) -> core::ops::Range<usize> {
-    if !layout::bit(&NAME_MORE_BITS, slot) {
+    if NAME_RUN[slot] & layout::NAME_RUN_MORE == 0 {
         return 0..0;
     }
     let key = slot as u16;
@@ -217,21 +212,23 @@ pub(crate) const fn name_more_runs(slot: usize) -> core::ops::Range<usize> {
     first..past
 }
 
-/// Run `k` of `NAME_MORE_ROW` (see [`name_more_runs`]).
+/// Run `k` of `NAME_MORE_*` (see [`name_more_runs`]): its rows.
 #[inline]
 pub(crate) const fn name_more_run(k: usize) -> core::ops::Range<usize> {
-    name_run(NAME_MORE_ROW[k] as usize)
+    let first = NAME_MORE_ROW[k] as usize;
+    first..first + NAME_MORE_LEN[k] as usize
 }
 
 /// Every row of one name in registry order, steppable in `const`: its first
-/// run, then its further runs (each a run of rows with the name), looked
-/// up only once the first run ends (most names have one run).
+/// run, then its further runs, looked up only once the first run ends (most
+/// names have one run).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NameRows {
     /// The name's slot.
     slot: usize,
-    /// Next row to try: yielded while it has the name.
+    /// The rest of the current run: `row..end`.
     row: usize,
+    end: usize,
     /// Further runs yet to visit, as `NAME_MORE_*` entries `more..more_end`
     /// (`more_end` is [`NameRows::NOT_LOOKED_UP`] until the first run ends).
     more: usize,
@@ -243,12 +240,13 @@ impl NameRows {
     const NOT_LOOKED_UP: usize = usize::MAX;
 
     /// No rows.
-    pub(crate) const EMPTY: NameRows = NameRows { slot: 0, row: RECORD_COUNT, more: 0, more_end: 0 };
+    pub(crate) const EMPTY: NameRows = NameRows { slot: 0, row: 0, end: 0, more: 0, more_end: 0 };
 
     /// The rows of the name of `slot`.
     #[inline]
     pub(crate) const fn of(slot: usize) -> NameRows {
-        NameRows { slot, row: name_first_row(slot), more: 0, more_end: NameRows::NOT_LOOKED_UP }
+        let run = name_first_run(slot);
+        NameRows { slot, row: run.start, end: run.end, more: 0, more_end: NameRows::NOT_LOOKED_UP }
     }
 
     /// The rows of `name` (any case); none if it is not registered.
@@ -263,8 +261,7 @@ impl NameRows {
     /// The next row's index.
     #[inline]
     pub(crate) const fn next_row(&mut self) -> Option<usize> {
-        let name = name_id_of_slot(self.slot);
-        if !(self.row < RECORDS.len() && RECORDS[self.row].name == name) {
+        if self.row == self.end {
             if self.more_end == NameRows::NOT_LOOKED_UP {
                 let more = name_more_runs(self.slot);
                 (self.more, self.more_end) = (more.start, more.end);
@@ -272,7 +269,8 @@ impl NameRows {
             if self.more == self.more_end {
                 return None;
             }
-            self.row = NAME_MORE_ROW[self.more] as usize;
+            let run = name_more_run(self.more);
+            (self.row, self.end) = (run.start, run.end);
             self.more += 1;
         }
         self.row += 1;

@@ -58,6 +58,9 @@ fn by_port_service_name_and_status_agree_with_records_for_every_port() {
             let got: Vec<u32> = by_port(p, proto).map(|r| index_of(r) as u32).collect();
             assert_eq!(&got, want, "by_port({p}, {proto})");
             assert_eq!(by_port(p, proto).len(), want.len(), "by_port({p}, {proto}).len()");
+            let mut rest = by_port(p, proto);
+            rest.next();
+            assert_eq!(rest.count(), want.len().saturating_sub(1), "by_port({p}, {proto}) count after one");
             let back: Vec<u32> = by_port(p, proto).rev().map(|r| index_of(r) as u32).collect();
             assert!(back.iter().rev().eq(want.iter()), "by_port({p}, {proto}).rev()");
 
@@ -172,6 +175,9 @@ fn by_name_and_port_agree_with_records_for_every_name() {
             let got: Vec<usize> = by_name(&spelling).map(index_of).collect();
             assert_eq!(&got, want, "by_name({spelling:?}) (key {lower:?})");
             assert_eq!(by_name(&spelling).len(), want.len());
+            let mut rest = by_name(&spelling);
+            rest.next_back();
+            assert_eq!(rest.count(), want.len() - 1, "by_name({spelling:?}) count after one from the back");
             let back: Vec<usize> = by_name(&spelling).rev().map(index_of).collect();
             assert!(back.iter().rev().eq(want.iter()), "by_name({spelling:?}).rev()");
             // Both ends at once: front, back, front, ... meet in the middle.

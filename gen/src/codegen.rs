@@ -219,28 +219,27 @@ pub fn emit(t: &Tables) -> TokenStream {
     });
     out.extend(static_u16("NAME_PILOTS", "Per bucket: the pilot that places its names.", &n.pilots));
     let slots = n.first_row.len();
-    let more_bits_len = n.more_bits.len();
-    let more_bits = n.more_bits.iter().map(|&v| Literal::u8_unsuffixed(v));
+    let first_run = n.first_run.iter().map(|&v| Literal::u8_unsuffixed(v));
+    let more_count = n.more_len.len();
+    let more_len = n.more_len.iter().map(|&v| Literal::u8_unsuffixed(v));
     out.extend(quote! {
         /// Slots of the name hash: the name of slot `s` is name `s + 1` of
         /// NAMES (see `layout::name_id_of_slot`); an empty slot's has length 0.
         pub(crate) const NAME_SLOTS: usize = #slots;
-        /// Per slot, a bit (bit `s % 8` of byte `s / 8`): set when its
-        /// name's rows form more than one run of consecutive rows, the
-        /// further ones listed in NAME_MORE_SLOT/NAME_MORE_ROW.
-        pub(crate) static NAME_MORE_BITS: [u8; #more_bits_len] = [#(#more_bits),*];
+        /// Per slot: `layout::name_run` of its name's first run of
+        /// consecutive rows, which starts at NAME_ROW: its length, and
+        /// `layout::NAME_RUN_MORE` when further runs are listed in NAME_MORE_*.
+        pub(crate) static NAME_RUN: [u8; #slots] = [#(#first_run),*];
+        /// Length of each further run (see NAME_MORE_SLOT).
+        pub(crate) static NAME_MORE_LEN: [u8; #more_count] = [#(#more_len),*];
     });
-    out.extend(static_u16(
-        "NAME_ROW",
-        "Per slot: the first row of its name; its run goes on while rows keep that name (0 for an empty slot).",
-        &n.first_row,
-    ));
+    out.extend(static_u16("NAME_ROW", "Per slot: the first row of its name (0 for an empty slot).", &n.first_row));
     out.extend(static_u16(
         "NAME_MORE_SLOT",
         "The further runs of names with more than one, sorted by slot then row: the slot ...",
         &n.more_slot,
     ));
-    out.extend(static_u16("NAME_MORE_ROW", "... and the run's first row.", &n.more_row));
+    out.extend(static_u16("NAME_MORE_ROW", "... the run's first row, and its length in NAME_MORE_LEN.", &n.more_row));
 
     out.extend(static_u16(
         "RUN_BLOCK",

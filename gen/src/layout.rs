@@ -53,10 +53,17 @@ pub const fn name_id_of_slot(slot: usize) -> usize {
     slot + 1
 }
 
-/// Whether bit `i` of a bitmap (bit `i % 8` of byte `i / 8`) is set.
+/// Longest run of rows a name-run byte holds (a longer run is stored as
+/// several).
+pub const NAME_RUN_MAX_LEN: usize = 0x7F;
+/// Name-run byte: set when the name has more runs than this one.
+pub const NAME_RUN_MORE: u8 = 0x80;
+
+/// The byte of a name's first run: its length (at most
+/// [`NAME_RUN_MAX_LEN`]) and whether more runs follow.
 #[inline(always)]
-pub const fn bit(bits: &[u8], i: usize) -> bool {
-    bits[i / 8] >> (i % 8) & 1 != 0
+pub const fn name_run(len: usize, more: bool) -> u8 {
+    (len as u8 & NAME_RUN_MAX_LEN as u8) | if more { NAME_RUN_MORE } else { 0 }
 }
 
 /// Range list: ports per `RANGE_BLOCK` entry, as a shift.
