@@ -129,6 +129,7 @@ impl DoubleEndedIterator for Records {
 /// assert_eq!(names, ["http", "www", "www-http"]);
 /// assert_eq!(by_port(6010, Protocol::Tcp).next().unwrap().service_name(), Some("x11"));
 /// ```
+#[inline]
 pub fn by_port(port: u16, proto: Protocol) -> Records {
     // The ranges begun before the port, then the rows starting at it (ranges
     // among them): rows are sorted by first port, so that is registry order.
@@ -151,6 +152,7 @@ pub fn by_port(port: u16, proto: Protocol) -> Records {
 /// assert_eq!(rows.len(), 2); // two port-less DNS-SD rows
 /// assert!(iana_ports::by_name("no-such-service").next().is_none());
 /// ```
+#[inline]
 pub fn by_name(name: &str) -> Records {
     let (front, more) = match tables::name_slot(name) {
         Some(slot) => (run_of(tables::name_first_run(slot)), tables::name_more_runs(slot)),
