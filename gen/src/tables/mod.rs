@@ -1,14 +1,15 @@
 //! Turns the validated registry into the flat integer tables the runtime
 //! crate reads, one module a table family:
 //!
-//! - [`strings`]: the string pools (service names, NUL-terminated, in a blob
-//!   of their own; the people table's texts in another; every other
-//!   column's text in a third);
+//! - [`strings`]: the string pools (service names in a blob of their own,
+//!   in name-hash slot order, written a second time NUL-terminated for C;
+//!   the people table's texts in another; every other column's text in a
+//!   third);
 //! - [`name_hash`]: the perfect hash from names (any case) to their rows;
 //! - [`ports`]: the two port indexes;
 //! - [`people`]: contact id lists as people-table indices.
 //!
-//! How each table is encoded (flag bits, slot packing, block strides) lives
+//! How each table is encoded (flag bits, slot ids, run bytes, block strides) lives
 //! in [`crate::layout`], compiled verbatim into the runtime crate too.
 
 use std::collections::HashMap;
@@ -73,9 +74,8 @@ pub struct Tables {
     pub title: String,
     /// Registry updated date.
     pub updated: String,
-    /// Service names in name-hash slot order (see [`NameHash`]), each
-    /// followed by a NUL: a blob of its own, so that a program that only
-    /// reads names links no other text.
+    /// Service names in name-hash slot order (see [`NameHash`]): a blob of
+    /// its own, so that a program that only reads names links no other text.
     pub names_pool: StringPool,
     /// Every other column's text: descriptions, contact ids, dates,
     /// references, notes.
