@@ -5,7 +5,7 @@
 // runtime crate (to look names up). One source means the two can never
 // disagree. It must therefore stay `no_std`, dependency-free and `const`.
 //
-// Service names are at most 15 bytes, so a name is read as two overlapping
+// RFC 6335 names are at most 15 bytes, so a name is read as two overlapping
 // little-endian words (as wyhash reads short inputs): no per-byte loop, one
 // multiply to hash, and the same two lower-cased words compare the query
 // with the stored name (lower-cased the same way) a word at a time. Longer
@@ -104,8 +104,11 @@ pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
         let (lo, hi) = words(name, 0, len);
         return short_hash(lower_word(lo), lower_word(hi), len, seed);
     }
-    // Longer than any registered name: 16 bytes a round, then the last 16.
-    let mut state = seed ^ (len as u64);
+    // Longer than RFC 6335 allows: 16 bytes a round, then the last 16. The
+    // length is mixed in first, not XORed beside the data (where it could
+    // cancel out between two names of different lengths, as it once did on
+    // the short path).
+    let mut state = fold_mul(seed ^ MIX2, (len as u64) ^ MIX);
     let mut at = 0;
     while at + 16 < len {
         let (lo, hi) = words(name, at, 16);
@@ -113,7 +116,7 @@ pub const fn name_hash(name: &[u8], seed: u64) -> u64 {
         at += 16;
     }
     let (lo, hi) = words(name, len - 16, 16);
-    fold_mul(lower_word(lo) ^ state ^ MIX2, lower_word(hi) ^ (len as u64) ^ MIX)
+    fold_mul(lower_word(lo) ^ state ^ MIX2, lower_word(hi) ^ MIX)
 }
 
 /// Maps a hash to one of `buckets` buckets, using its high half.

@@ -223,7 +223,12 @@ mod tests {
             };
             assert_ne!(hash("n1220"), hash("n12220"));
             assert_ne!(hash("abababab"), hash("ababababab"), "periodic names of 8 and 10 bytes");
+            // Past 16 bytes: once equal under every seed, the length XORed
+            // beside the data.
+            let long = |name: &str| name_hash(name.as_bytes(), seed);
+            assert_ne!(long("aaaaaaaaaabbbbbbb"), long("baaaaaaaaabbbbbbbb"));
         }
+        assert!(perfect_hash(&["aaaaaaaaaabbbbbbb", "baaaaaaaaabbbbbbbb"]).is_some());
         let owned: Vec<String> = (0..20_000).map(|i| format!("n{i}")).collect();
         let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
         assert!(perfect_hash(&keys).is_some());
