@@ -54,12 +54,12 @@ fn a_65536_byte_service_name() {
 #[test]
 fn more_distinct_names_than_name_ids() {
     // A name's id is its hash slot plus one, and the hash keeps one slot in
-    // 32 spare: 63,549 names fill the 16-bit ids.
-    let csv = rows(63_550, |i| format!("n{i},{i},tcp,,,,,,,,,"));
+    // 32 spare: 63,550 names fill the 16-bit ids (65,535 slots).
+    let csv = rows(63_551, |i| format!("n{i},{i},tcp,,,,,,,,,"));
     assert_eq!(
         error_of(&csv),
         format!(
-            "{CSV_SHOWN}:63551: this row's name is distinct name number 63550: the tables hold at most 63549 \
+            "{CSV_SHOWN}:63552: this row's name is distinct name number 63551: the tables hold at most 63550 \
              (16-bit name ids, one a name-hash slot)"
         )
     );
@@ -186,6 +186,6 @@ fn more_ranges_than_range_numbers() {
 
 #[test]
 fn the_most_distinct_names_fit() {
-    let csv = rows(63_549, |i| format!("n{i},{i},tcp,,,,,,,,,"));
+    let csv = rows(63_550, |i| format!("n{i},{i},tcp,,,,,,,,,"));
     generate_all(&csv).unwrap();
 }

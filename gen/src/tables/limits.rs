@@ -42,7 +42,8 @@ pub const MAX_ROWS: usize = u16::MAX as usize;
 /// Most distinct service names: their slots, plus name 0, must have 16-bit ids.
 pub const MAX_NAMES: usize = {
     let mut n = u16::MAX as usize;
-    while super::slots_for(n) > u16::MAX as usize - 1 {
+    // Name `slot + 1` of the last slot must be a 16-bit id.
+    while super::slots_for(n) > u16::MAX as usize {
         n -= 1;
     }
     n
