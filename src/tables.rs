@@ -126,9 +126,11 @@ const fn slot_of_hash(h: u64) -> usize {
 /// The name-hash slot holding `name` (any case), if it is registered.
 ///
 /// The slot's name is name `slot + 1` (the names blob is in slot order).
-/// Names of up to 16 bytes (all registered ones) are read as two
+/// Names of up to 16 bytes (every name RFC 6335 allows) are read as two
 /// overlapping words ([`hash::words`]), lower-cased, hashed, and compared
-/// with the stored name's words, lower-cased too: no per-byte loop.
+/// with the stored name's words as stored, then lower-cased if that fails
+/// (39 registered names have upper case): no per-byte loop. Longer names
+/// are hashed 16 bytes a round and compared byte by byte.
 #[inline]
 pub(crate) const fn name_slot(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
@@ -370,3 +372,20 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
     }
     out
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c_names_are_the_names_each_with_a_nul_at_start_plus_id() {
+        for id in 0..(NAME_LOW.len() - 1) as u16 {
+            let (start, _) = name_span(id);
+            let c = name_cstr(id);
+            assert_eq!(c.to_bytes(), name(id).as_bytes(), "name {id}");
+            // Borrowed from the compiled-in copy, where name `id` starts `id`
+            // bytes (the NULs before it) later than in NAMES.
+            assert_eq!(c.as_ptr().cast::<u8>(), NAME_C_BYTES[start + id as usize..].as_ptr(), "name {id}");
+        }
+    }
+}

@@ -183,10 +183,16 @@ fn by_name_and_port_agree_with_records_for_every_name() {
             // Both ends at once: front, back, front, ... meet in the middle.
             let mut both = by_name(&spelling);
             let (mut front, mut tail) = (Vec::new(), Vec::new());
-            while both.len() > 0 {
+            // At most `want.len()` steps, so an over-reported len() fails
+            // instead of looping.
+            for _ in 0..want.len() {
+                if both.len() == 0 {
+                    break;
+                }
                 front.extend(both.next().map(index_of));
                 tail.extend(both.next_back().map(index_of));
             }
+            assert_eq!(both.len(), 0, "by_name({spelling:?}) len after both ends");
             assert!(both.next().is_none() && both.next_back().is_none());
             front.extend(tail.iter().rev());
             assert_eq!(&front, want, "by_name({spelling:?}) from both ends");

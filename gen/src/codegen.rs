@@ -54,6 +54,23 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
         "Per block of bounds: its first bound. With `b = {prefix}_BASE[i >> {prefix}_BLOCK_BITS]`, string `i` \
          starts at `b + {prefix}_LOW[i].wrapping_sub(b as u16)` and ends where string `i + 1` starts."
     );
+    let mut out = quote! {
+        #[doc = #doc]
+        pub(crate) static #blob_ident: &str = #blob;
+        /// Bounds per block of the base table, as a shift.
+        pub(crate) const #bits_ident: u32 = #block_bits;
+        #[doc = #base_doc]
+        pub(crate) static #base_ident: [u32; #base_len] = [#(#base),*];
+    };
+    out.extend(static_u16(&low_name, "Per string bound: its low 16 bits.", &bounds.low));
+    out
+}
+
+/// `{PREFIX}_WRAP` of a string pool: when its bounds lie below 128 KiB,
+/// where they pass 64 KiB (see `layout::wrapped_bound`). Written for the
+/// names only, the one pool read on a hot path.
+fn wrap_const(prefix: &str, pool: &StringPool) -> TokenStream {
+    let bounds = pool.two_level_bounds();
     let wrap_ident = format_ident!("{}_WRAP", prefix);
     let wrap_doc = format!(
         "When every bound of {prefix}_LOW lies below 128 KiB: the first bound at or past 64 KiB (`usize::MAX` \
@@ -69,19 +86,10 @@ fn string_pool(prefix: &str, doc: &str, pool: &StringPool) -> TokenStream {
         }
         None => quote!(None),
     };
-    let mut out = quote! {
+    quote! {
         #[doc = #wrap_doc]
-        #[allow(dead_code)]
         pub(crate) const #wrap_ident: Option<usize> = #wrap;
-        #[doc = #doc]
-        pub(crate) static #blob_ident: &str = #blob;
-        /// Bounds per block of the base table, as a shift.
-        pub(crate) const #bits_ident: u32 = #block_bits;
-        #[doc = #base_doc]
-        pub(crate) static #base_ident: [u32; #base_len] = [#(#base),*];
-    };
-    out.extend(static_u16(&low_name, "Per string bound: its low 16 bits.", &bounds.low));
-    out
+    }
 }
 
 /// [`crate::layout`], verbatim, as module `layout` of the generated tables.
@@ -124,6 +132,7 @@ pub fn emit(t: &Tables) -> TokenStream {
          (\"\" for an empty slot).",
         &t.names_pool,
     ));
+    out.extend(wrap_const("NAME", &t.names_pool));
     let c_names = t.names_pool.nul_terminated();
     let c_len = c_names.len();
     let c_names = Literal::byte_string(&c_names);
@@ -286,7 +295,7 @@ mod tests {
     fn a_pool_under_64_kib_writes_its_wrap_as_usize_max_not_a_64_bit_literal() {
         let mut pool = StringPool::new();
         pool.intern("http").unwrap();
-        let source = string_pool("NAME", "Names.", &pool).to_string();
+        let source = wrap_const("NAME", &pool).to_string();
         // The host's usize::MAX as a literal does not compile for 32-bit targets.
         assert!(source.contains("NAME_WRAP : Option < usize > = Some (usize :: MAX)"), "{source}");
         assert!(!source.contains(&usize::MAX.to_string()));

@@ -88,7 +88,8 @@ pub const fn bound(base: &[u32], low: &[u16], block_bits: u32, i: usize) -> usiz
 /// Bound `i` of a string table whose bounds all lie below 128 KiB, from
 /// its low 16 bits alone: bounds grow with `i`, so those of `i >= wrap` (the
 /// first bound at or past 64 KiB) are 64 KiB more than their low bits. No
-/// load besides `low[i]`: the names blob (71 KiB) is read this way.
+/// load besides `low[i]`. The names blob is read this way (under 64 KiB,
+/// as today's 62 KiB, `wrap` is `usize::MAX` and the compare folds away).
 #[inline(always)]
 pub const fn wrapped_bound(low: &[u16], wrap: usize, i: usize) -> usize {
     low[i] as usize + (((i >= wrap) as usize) << 16)

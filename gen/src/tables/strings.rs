@@ -81,12 +81,6 @@ impl StringPool {
         out
     }
 
-    /// Where string `id` starts in `blob`.
-    pub fn start(&self, id: u16) -> u32 {
-        let id = usize::from(id);
-        if id == 0 { 0 } else { self.ends[id - 1] }
-    }
-
     /// Where each string starts in `blob`, then where the last one ends:
     /// string `i` is `bounds[i]..bounds[i + 1]`.
     pub fn bounds(&self) -> Vec<u32> {
@@ -167,6 +161,12 @@ mod tests {
     use super::*;
 
     impl StringPool {
+        /// Where string `id` starts in `blob`.
+        fn start(&self, id: u16) -> u32 {
+            let id = usize::from(id);
+            if id == 0 { 0 } else { self.ends[id - 1] }
+        }
+
         /// `intern` of a string that fits.
         fn intern_ok(&mut self, text: &str) -> u16 {
             self.intern(text).unwrap()
