@@ -178,26 +178,30 @@ pub fn by_name(name: &str) -> Records {
 #[inline]
 pub const fn port(name: &str, proto: Protocol) -> Option<u16> {
     let Some(slot) = tables::name_slot(name) else { return None };
-    // The first run of the name's rows, read here directly (the hot path:
-    // most names have one run) ...
-    let mut run = tables::name_first_run(slot);
+    // The first run, read directly (the hot path: most names have one run;
+    // the shared `NameRows` cursor measured 5-8% slower here) ...
+    if let Some(port) = start_in_run(tables::name_first_run(slot), proto) {
+        return Some(port);
+    }
+    // ... then any further runs.
+    let mut more = tables::name_more_runs(slot);
+    while more.start < more.end {
+        if let Some(port) = start_in_run(tables::name_more_run(more.start), proto) {
+            return Some(port);
+        }
+        more.start += 1;
+    }
+    None
+}
+
+/// The first port on `proto` among the rows of `run`, in order.
+#[inline(always)]
+const fn start_in_run(mut run: core::ops::Range<usize>, proto: Protocol) -> Option<u16> {
     while run.start < run.end {
         if let Some(port) = RECORDS[run.start].start_on(proto) {
             return Some(port);
         }
         run.start += 1;
-    }
-    // ... then any further runs.
-    let mut more = tables::name_more_runs(slot);
-    while more.start < more.end {
-        let mut run = tables::name_more_run(more.start);
-        while run.start < run.end {
-            if let Some(port) = RECORDS[run.start].start_on(proto) {
-                return Some(port);
-            }
-            run.start += 1;
-        }
-        more.start += 1;
     }
     None
 }
