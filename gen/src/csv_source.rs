@@ -1,8 +1,9 @@
 //! Reads IANA's CSV into rows of twelve strings, checking its structure.
 //!
-//! The `csv` crate is lenient by design: it accepts a stray quote or a short
-//! record without complaint. A registry build must not guess, so this layer
-//! adds the checks that make every structural fault an error with a line.
+//! CSV is lenient by design (so is the `csv` crate, whose reading this
+//! follows): a stray quote or a short record passes without complaint. A
+//! registry build must not guess, so this layer adds the checks that make
+//! every structural fault an error with a line.
 
 use crate::error::Error;
 
@@ -156,65 +157,140 @@ impl CsvRow {
     }
 }
 
+/// One record as split by [`Records`]: its fields (quotes undone) and the
+/// span of its bytes in the file.
+struct RawRecord {
+    fields: Vec<Vec<u8>>,
+    start: usize,
+    end: usize,
+}
+
+/// Splits CSV text into records as the `csv` crate does (RFC 4180, any of
+/// `\r\n`, `\n`, `\r` ending a record, blank lines skipped, a leading
+/// UTF-8 BOM dropped, and its leniencies: a quote inside an unquoted field
+/// is kept, text after a closing quote is appended to the field, a quote
+/// left open runs to the end of the file). Written here rather than taken
+/// from `csv`, which would make every dependent of `iana-ports` compile
+/// serde for the build script; `csv` itself checks it in the tests.
+struct Records<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Records<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let at = if bytes.starts_with("\u{feff}".as_bytes()) { 3 } else { 0 };
+        Records { bytes, at }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = RawRecord;
+
+    fn next(&mut self) -> Option<RawRecord> {
+        let bytes = self.bytes;
+        let is_end = |b: u8| b == b'\r' || b == b'\n';
+        while self.at < bytes.len() && is_end(bytes[self.at]) {
+            self.at += 1;
+        }
+        if self.at == bytes.len() {
+            return None;
+        }
+        let start = self.at;
+        let mut fields = Vec::new();
+        let mut field = Vec::new();
+        let mut at = start;
+        loop {
+            // At the start of a field.
+            if bytes.get(at) == Some(&b'"') {
+                at += 1;
+                loop {
+                    match bytes.get(at) {
+                        None => break,
+                        Some(b'"') if bytes.get(at + 1) == Some(&b'"') => {
+                            field.push(b'"');
+                            at += 2;
+                        }
+                        Some(b'"') => {
+                            at += 1;
+                            break;
+                        }
+                        Some(&b) => {
+                            field.push(b);
+                            at += 1;
+                        }
+                    }
+                }
+            }
+            // Unquoted text, or what follows a closing quote.
+            while let Some(&b) = bytes.get(at) {
+                if b == b',' || is_end(b) {
+                    break;
+                }
+                field.push(b);
+                at += 1;
+            }
+            fields.push(std::mem::take(&mut field));
+            match bytes.get(at) {
+                Some(b',') => at += 1,
+                _ => break,
+            }
+        }
+        // One line end belongs to the record (`\r\n` counts as one).
+        self.at = match &bytes[at..] {
+            [b'\r', b'\n', ..] => at + 2,
+            [b, ..] if is_end(*b) => at + 1,
+            _ => at,
+        };
+        Some(RawRecord { fields, start, end: self.at })
+    }
+}
+
 /// Parses `bytes` (the contents of `path`) into rows, header excluded.
 pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
     if bytes.is_empty() {
         return Err(Error::file(path, "file is empty: expected the CSV header line"));
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
     let mut rows = Vec::new();
     let mut first = true;
-    // Lines are counted here: the record's own position is in bytes, and
-    // a multi-line field makes line and record numbers differ.
+    // Lines are counted here: a multi-line field makes line and record
+    // numbers differ.
     let mut line = 1u64;
     let mut counted_to = 0usize;
-    loop {
-        let more =
-            reader.read_byte_record(&mut record).map_err(|e| Error::at(path, line, format!("cannot read CSV: {e}")))?;
-        if !more {
-            break;
-        }
-        // The record spans from where the previous read stopped (blank
-        // lines before it hold no quotes) to where this one stopped.
-        let start = counted_to;
-        let end = reader.position().byte() as usize;
-        let skipped = bytes[start..end].iter().take_while(|&&b| b == b'\r' || b == b'\n');
-        let record_line = line + skipped.filter(|&&b| b == b'\n').count() as u64;
-        line += count_newlines(&bytes[start..end]);
-        counted_to = end;
+    for record in Records::new(bytes) {
+        line += count_newlines(&bytes[counted_to..record.start]);
+        let record_line = line;
+        line += count_newlines(&bytes[record.start..record.end]);
+        counted_to = record.end;
         let line = record_line;
-        if count_quotes(&bytes[start..end]) % 2 == 1 {
+        if count_quotes(&bytes[record.start..record.end]) % 2 == 1 {
             return Err(Error::at(path, line, "unbalanced quote: a quoted field is opened here and never closed"));
         }
         if first {
             first = false;
-            check_header(path, line, &record)?;
+            check_header(path, line, &record.fields)?;
             continue;
         }
-        if record.len() != 12 {
+        if record.fields.len() != 12 {
             return Err(Error::at(
                 path,
                 line,
-                format!("expected 12 fields, found {} (a comma or quote out of place?)", record.len()),
+                format!("expected 12 fields, found {} (a comma or quote out of place?)", record.fields.len()),
             ));
         }
         let mut row = CsvRow { line, ..CsvRow::default() };
-        for (column, raw) in Column::ALL.into_iter().zip(record.iter()) {
-            *row.field_mut(column) = match std::str::from_utf8(raw) {
-                Ok(text) => text.to_owned(),
-                Err(e) => {
-                    return Err(Error::at(
-                        path,
-                        line,
-                        format!(
-                            "field `{}` is not valid UTF-8 (bad byte at offset {} of the field)",
-                            column.title(),
-                            e.valid_up_to()
-                        ),
-                    ));
-                }
-            };
+        for (column, raw) in Column::ALL.into_iter().zip(record.fields) {
+            *row.field_mut(column) = String::from_utf8(raw).map_err(|e| {
+                Error::at(
+                    path,
+                    line,
+                    format!(
+                        "field `{}` is not valid UTF-8 (bad byte at offset {} of the field)",
+                        column.title(),
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?;
         }
         rows.push(row);
     }
@@ -229,8 +305,8 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
     Ok(rows)
 }
 
-fn check_header(path: &str, line: u64, record: &csv::ByteRecord) -> Result<(), Error> {
-    let found: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+fn check_header(path: &str, line: u64, fields: &[Vec<u8>]) -> Result<(), Error> {
+    let found: Vec<String> = fields.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
     if found.iter().map(String::as_str).eq(HEADER.iter().copied()) {
         return Ok(());
     }
@@ -243,8 +319,7 @@ fn count_newlines(bytes: &[u8]) -> u64 {
 
 /// A record's raw bytes must hold an even number of `"`: an odd count means
 /// a quote was opened and never closed (or a stray quote sits in an unquoted
-/// field), and the `csv` crate would silently swallow the rest of the file
-/// into one field.
+/// field), and the rest of the file would silently become one field.
 fn count_quotes(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'"').count()
 }
@@ -316,6 +391,63 @@ mod tests {
         let err = read_rows("x.csv", HEAD.as_bytes()).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("has its header and no rows"), "{err}");
+    }
+
+    /// The `csv` crate's records of `bytes` (flexible, no header).
+    fn oracle(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+        reader.byte_records().map(|r| r.unwrap().iter().map(<[u8]>::to_vec).collect()).collect()
+    }
+
+    fn split(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        Records::new(bytes).map(|r| r.fields).collect()
+    }
+
+    #[test]
+    fn splits_the_shipped_csv_as_the_csv_crate_does() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.csv"));
+        // The registry may be XML only (then there is no CSV to compare).
+        if let Ok(bytes) = bytes {
+            assert_eq!(split(&bytes), oracle(&bytes));
+        }
+    }
+
+    #[test]
+    fn splits_odd_text_as_the_csv_crate_does() {
+        for text in [
+            "",
+            "\r\n\n",
+            "a",
+            "a,",
+            ",",
+            "\"\"",
+            "\"",
+            "a\"b,c",
+            "\"ab\"cd,e",
+            "\"a\"\"\"",
+            "\"a\"\"",
+            "\"x\ny\"\rz",
+            "a\r\rb\n\r\nc",
+            "\u{feff}a,b",
+            "\u{feff}",
+            "a,\"b\"\"c\"d\"e,f\n",
+            "\"\"\"\"\"",
+            "a,,\r\n,,b",
+        ] {
+            assert_eq!(split(text.as_bytes()), oracle(text.as_bytes()), "{text:?}");
+        }
+        // Every string of up to six bytes from the characters that matter.
+        let alphabet = [b'a', b',', b'"', b'\r', b'\n'];
+        for len in 0..=6u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                let mut text = Vec::new();
+                for _ in 0..len {
+                    text.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                assert_eq!(split(&text), oracle(&text), "{:?}", String::from_utf8_lossy(&text));
+            }
+        }
     }
 
     #[test]
