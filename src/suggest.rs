@@ -10,9 +10,21 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::Protocol;
-use crate::constants::char_mask::{PROTO_SHIFT, char_mask};
-use crate::constants::{HINTS, SUGGEST_LEN_START, SUGGEST_MASK, SUGGEST_ROW};
 use crate::tables::{self, RECORDS};
+use char_mask::{PROTO_SHIFT, char_mask};
+use generated::{HINTS, SUGGEST_LEN_START, SUGGEST_MASK, SUGGEST_ROW};
+
+/// The character mask, shared verbatim with the generator
+/// (`iana-ports-gen/src/char_mask.rs`).
+mod char_mask {
+    include!(concat!(env!("OUT_DIR"), "/char_mask.rs"));
+}
+
+/// The engine's tables, generated from the registry by `build.rs`.
+#[allow(clippy::unreadable_literal)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/suggest.rs"));
+}
 
 /// How many names [`suggest`] offers at most.
 pub const MAX_SUGGESTIONS: usize = 3;

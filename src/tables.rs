@@ -9,6 +9,12 @@ pub(crate) mod hash {
     include!(concat!(env!("OUT_DIR"), "/hash.rs"));
 }
 
+/// How the tables encode what they hold, shared verbatim with the generator.
+#[allow(dead_code)]
+pub(crate) mod layout {
+    include!(concat!(env!("OUT_DIR"), "/layout.rs"));
+}
+
 pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, range_number};
 
 use layout::{bound, span};

@@ -36,10 +36,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
-
 use crate::model::{Proto, Registry};
+use crate::rust_text::RustText;
 
 /// RFC 6335 §5.1 syntax: 1-15 characters, letters, digits and hyphens only,
 /// at least one letter, no hyphen at either end and no two in a row.
@@ -127,7 +125,8 @@ pub struct Ported {
     pub ports: [Option<u16>; 4],
 }
 
-/// Everything [`emit`] writes.
+/// What the typed constants ([`emit`]) and the suggestion tables
+/// ([`crate::suggest`]) are written from.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     /// Constants sorted by protocol, then identifier.
@@ -139,10 +138,6 @@ pub struct Plan {
     /// Names registered without any port (DNS-SD service names), sorted.
     pub portless: Vec<String>,
 }
-
-/// Common names that are not IANA's, each with the registered name meant
-/// (data in [`crate::hints`]).
-pub use crate::hints::HINTS;
 
 /// Works out every constant, collision and table of the registry.
 pub fn plan(registry: &Registry) -> Plan {
@@ -254,79 +249,27 @@ pub fn doc(c: &Constant) -> String {
     doc
 }
 
-/// The suggestion engine's character mask, shared verbatim with the runtime
-/// crate (emitted into its `constants.rs`).
-pub mod char_mask {
-    include!("char_mask.rs");
-}
-
-/// Source of [`char_mask`], emitted next to the tables it describes.
-pub const CHAR_MASK_SOURCE: &str = include_str!("char_mask.rs");
-
 /// The source of `$OUT_DIR/constants.rs`: `impl Tcp { pub const … }` per
-/// protocol and the suggestion engine's tables (`SUGGEST_ROW`,
-/// `SUGGEST_MASK`, `SUGGEST_LEN_START`, `HINTS`) with its `char_mask`.
-pub fn emit(registry: &Registry) -> TokenStream {
-    let plan = plan(registry);
-    let mut out = TokenStream::new();
+/// protocol.
+pub fn emit(plan: &Plan) -> String {
+    let mut out = RustText::default();
     for proto in Proto::ALL {
-        let ty = format_ident!("{}", ["Tcp", "Udp", "Sctp", "Dccp"][proto.index()]);
-        let items = plan.constants.iter().filter(|c| c.proto == proto).map(|c| {
-            let doc = doc(c);
-            let id = format_ident!("{}", c.ident);
+        out.line(format_args!("impl {} {{", ["Tcp", "Udp", "Sctp", "Dccp"][proto.index()]));
+        for c in plan.constants.iter().filter(|c| c.proto == proto) {
             let (start, end) = c.ports[0];
+            out.doc(&doc(c));
             if start == end {
-                quote! { #[doc = #doc] pub const #id: u16 = #start; }
+                out.line(format_args!("pub const {}: u16 = {start};", c.ident));
             } else {
-                quote! { #[doc = #doc] pub const #id: crate::PortRange = crate::PortRange { start: #start, end: #end }; }
+                out.line(format_args!(
+                    "pub const {}: crate::PortRange = crate::PortRange {{ start: {start}, end: {end} }};",
+                    c.ident
+                ));
             }
-        });
-        out.extend(quote! { impl #ty { #(#items)* } });
-    }
-    // The suggestion tables, by name length and then registry order, so
-    // that a query scans only names of about its length.
-    let mut by_len: Vec<&Ported> = plan.ported.iter().collect();
-    by_len.sort_by_key(|p| (p.name.len(), p.first_row));
-    let suggest_len = by_len.len();
-    let rows = by_len.iter().map(|p| {
-        // `model::build` rejects registries of more than u16::MAX rows.
-        Literal::u16_unsuffixed(u16::try_from(p.first_row).expect("row index fits in u16"))
-    });
-    let masks = by_len.iter().map(|p| {
-        let protos = p.ports.iter().enumerate().filter(|(_, port)| port.is_some());
-        let protos = protos.fold(0u32, |bits, (i, _)| bits | 1 << (char_mask::PROTO_SHIFT + i as u32));
-        Literal::u32_unsuffixed(char_mask::char_mask(p.name.as_bytes()) | protos)
-    });
-    let longest = by_len.last().map_or(0, |p| p.name.len());
-    let len_start = (0..=longest + 1).map(|len| {
-        let at = by_len.partition_point(|p| p.name.len() < len);
-        Literal::u16_unsuffixed(u16::try_from(at).expect("row count fits in u16"))
-    });
-    let len_start_len = longest + 2;
-    let hints = HINTS.iter().map(|(from, to)| quote! { (#from, #to) });
-    let hints_len = HINTS.len();
-    let char_mask_source: TokenStream = CHAR_MASK_SOURCE.parse().expect("char_mask.rs is valid Rust");
-    out.extend(quote! {
-        /// The suggestion engine's character mask, shared verbatim with the
-        /// generator (`iana-ports-gen/src/char_mask.rs`).
-        pub(crate) mod char_mask {
-            #char_mask_source
         }
-        /// The first row (registry index) of every name with a port, sorted
-        /// by name length, then registry order: the suggestion engine's
-        /// candidates.
-        pub(crate) static SUGGEST_ROW: [u16; #suggest_len] = [#(#rows),*];
-        /// Per entry of `SUGGEST_ROW`: `char_mask::char_mask` of the name,
-        /// and above `char_mask::PROTO_SHIFT` one bit per protocol (tcp,
-        /// udp, sctp, dccp) the name has a port on.
-        pub(crate) static SUGGEST_MASK: [u32; #suggest_len] = [#(#masks),*];
-        /// `SUGGEST_ROW[SUGGEST_LEN_START[n]..SUGGEST_LEN_START[n + 1]]`
-        /// are the names of `n` bytes.
-        pub(crate) static SUGGEST_LEN_START: [u16; #len_start_len] = [#(#len_start),*];
-        /// Common names that are not IANA's → the registered name meant.
-        pub(crate) static HINTS: [(&str, &str); #hints_len] = [#(#hints),*];
-    });
-    out
+        out.line(format_args!("}}"));
+    }
+    out.finish()
 }
 
 #[cfg(test)]
@@ -385,8 +328,8 @@ mod tests {
 
     #[test]
     fn the_generated_source_parses() {
-        let file: syn::File = syn::parse2(emit(&shipped())).unwrap();
-        assert_eq!(file.items.len(), 9); // four impls, the mask module, four tables
+        let file = syn::parse_file(&emit(&plan(&shipped()))).unwrap();
+        assert_eq!(file.items.len(), 4); // four impls
     }
 
     #[test]
@@ -528,39 +471,14 @@ mod tests {
     }
 
     #[test]
-    fn char_mask_bits() {
-        use char_mask::char_mask;
-        assert_eq!(char_mask(b""), 0);
-        assert_eq!(char_mask(b"Ab"), 0b11);
-        assert_eq!(char_mask(b"aB"), char_mask(b"ba"));
-        assert_eq!(char_mask(b"z9"), 1 << 25 | 1 << 26);
-        assert_eq!(char_mask(b"0-_/*"), 1 << 26 | 1 << 27);
-        assert!(char_mask(&[0xFF, b'.']) < 1 << char_mask::CHAR_BITS);
-    }
-
-    #[test]
-    fn suggestion_tables() {
-        let registry = shipped();
-        let plan = plan(&registry);
-        let x11 = plan.ported.iter().find(|p| p.name == "x11").unwrap();
-        assert_eq!(registry.rows[x11.first_row].name.as_deref(), Some("x11"));
-        assert_eq!(x11.ports, [Some(6000), Some(6000), None, None]);
-        // A name's first row may have no port; it is still the name's id.
-        let source = emit(&registry).to_string();
-        assert!(source.contains("static SUGGEST_ROW"), "{source:.200}");
-        assert!(source.contains("const fn char_mask"));
-        assert!(!source.contains("& str , u64"), "no string reference per name");
-    }
-
-    #[test]
     fn hints_point_from_unported_to_ported_names() {
         let plan = plan(&shipped());
         let ported = |n: &str| plan.ported.iter().any(|p| p.name.eq_ignore_ascii_case(n));
-        for (from, to) in HINTS {
+        for (from, to) in crate::hints::HINTS {
             assert!(!ported(from), "{from} is registered with a port");
             assert!(ported(to), "{to} has no port");
         }
         assert!(plan.portless.contains(&"rdp".to_owned()));
-        assert!(HINTS.windows(2).all(|w| w[0].0 < w[1].0), "keep HINTS sorted");
+        assert!(crate::hints::HINTS.windows(2).all(|w| w[0].0 < w[1].0), "keep HINTS sorted");
     }
 }

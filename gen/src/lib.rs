@@ -23,6 +23,8 @@ pub mod hints;
 /// How the tables encode what they hold, shared verbatim with the runtime crate.
 pub mod layout;
 pub mod model;
+mod rust_text;
+pub mod suggest;
 pub mod syntax;
 pub mod tables;
 pub mod xml_source;
@@ -31,13 +33,17 @@ pub use error::Error;
 pub use model::Registry;
 pub use tables::Columns;
 
-/// Source of [`hash`], copied next to the generated tables so that the
-/// runtime crate hashes exactly as the generator did.
-pub const HASH_SOURCE: &str = include_str!("hash.rs");
-
-/// Source of [`layout`], emitted into the generated tables as module
-/// `layout` so that the runtime crate decodes exactly what was encoded.
-pub const LAYOUT_SOURCE: &str = include_str!("layout.rs");
+/// The generator's modules that the runtime crate compiles too: each
+/// written verbatim beside the tables, under its own name, and `include!`d
+/// there into a module of that name. One source for the name hash
+/// ([`hash`]), for how the tables encode what they hold ([`layout`]) and
+/// for the suggestion engine's character mask ([`suggest::char_mask`]), so
+/// that the two sides can never disagree.
+pub const SHARED_SOURCES: [(&str, &str); 3] = [
+    ("hash.rs", include_str!("hash.rs")),
+    ("layout.rs", include_str!("layout.rs")),
+    ("char_mask.rs", include_str!("char_mask.rs")),
+];
 
 /// One input file: the path to show in errors and its bytes.
 #[derive(Debug, Clone, Copy)]
@@ -120,8 +126,8 @@ impl GeneratedFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     /// The files `build.rs` writes to `OUT_DIR`: `tables.rs` (the lookup
-    /// tables), `constants.rs` (typed port constants and `port!`'s tables)
-    /// and `hash.rs` (the name hash, [`HASH_SOURCE`]).
+    /// tables), `constants.rs` (typed port constants), `suggest.rs` (the
+    /// suggestion engine's tables) and the [`SHARED_SOURCES`].
     pub files: Vec<GeneratedFile>,
     /// Accepted oddities, one line each (see [`Registry::warnings`]).
     pub warnings: Vec<String>,
@@ -130,26 +136,21 @@ pub struct Output {
 /// The generator, stage by stage: reads the XML ([`xml_source`]) and the
 /// CSV ([`csv_source`]), validates and joins them ([`model`]), lays out the
 /// tables ([`tables`]) and writes every output file ([`codegen`],
-/// [`constants`], [`hash`]). The one entry point `build.rs` calls.
+/// [`constants`], [`suggest`], [`SHARED_SOURCES`]). The one entry point
+/// `build.rs` calls.
 pub fn generate(csv: Input, xml: Input, xml_use: XmlUse, columns: Columns) -> Result<Output, Error> {
     let registry = read(csv, xml, xml_use)?;
     let tables = tables::build(csv.path, &registry, columns)?;
+    let plan = constants::plan(&registry);
     let from = format!("{} and {}", csv.path, xml.path);
-    let mut tables_code = codegen::emit(&tables);
-    let longest = registry.rows.iter().map(model::Row::longest_column).max().unwrap_or(0);
-    tables_code.extend(quote::quote! {
-        /// Longest text of any one searchable column of any row, in bytes:
-        /// `search` answers a longer query with nothing, at once.
-        pub(crate) const SEARCH_TEXT_MAX_LEN: usize = #longest;
-    });
-    let files = vec![
-        GeneratedFile { name: "tables.rs", from: from.clone(), text: tables_code.to_string() },
-        GeneratedFile { name: "constants.rs", from, text: constants::emit(&registry).to_string() },
-        GeneratedFile {
-            name: "hash.rs",
-            from: "iana-ports-gen's src/hash.rs".to_owned(),
-            text: HASH_SOURCE.to_owned(),
-        },
+    let mut files = vec![
+        GeneratedFile { name: "tables.rs", from: from.clone(), text: codegen::emit(&tables) },
+        GeneratedFile { name: "constants.rs", from: from.clone(), text: constants::emit(&plan) },
+        GeneratedFile { name: "suggest.rs", from, text: suggest::emit(&plan.ported) },
     ];
+    for (name, source) in SHARED_SOURCES {
+        let from = format!("iana-ports-gen's src/{name}");
+        files.push(GeneratedFile { name, from, text: source.to_owned() });
+    }
     Ok(Output { files, warnings: registry.warnings })
 }

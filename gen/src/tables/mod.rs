@@ -160,6 +160,8 @@ pub struct Tables {
     pub person_uris: Vec<u16>,
     /// Person updated date.
     pub person_updated: Vec<u16>,
+    /// Longest text of any one searchable column of any row, in bytes.
+    pub search_text_max_len: usize,
 }
 
 fn proto_code(proto: Option<Proto>) -> u8 {
@@ -271,6 +273,7 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
         person_org: Vec::new(),
         person_uris: Vec::new(),
         person_updated: Vec::new(),
+        search_text_max_len: rows.iter().map(crate::model::Row::longest_column).max().unwrap_or(0),
     };
 
     for row in rows {
