@@ -2,7 +2,7 @@
 
 use core::iter::FusedIterator;
 
-use crate::tables::{self, RECORDS};
+use crate::tables::{self, RECORDS, layout};
 use crate::{Protocol, Record, Status};
 
 /// Every row of the registry, in registry order.
@@ -257,13 +257,14 @@ pub const fn service_name_cstr(port: u16, proto: Protocol) -> Option<&'static co
 /// ```
 #[inline]
 pub const fn status(port: u16, proto: Protocol) -> Status {
-    let mut best = 2u8; // Unassigned unless a row says more
+    // The lowest status code of the rows (unassigned unless a row says more).
+    let mut best = layout::STATUS_UNASSIGNED;
     // The rows starting at the port...
     let (mut i, end) = tables::run(port);
     while i < end {
         let record = &RECORDS[i];
         if record.applies_to(proto) {
-            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            let code = record.status_code();
             if code < best {
                 best = code;
             }
@@ -274,7 +275,7 @@ pub const fn status(port: u16, proto: Protocol) -> Status {
     let (mut n, past) = tables::ranges_before(port);
     while n < past {
         if let Some(record) = tables::range_covering(n, port, proto) {
-            let code = (record.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK;
+            let code = record.status_code();
             if code < best {
                 best = code;
             }

@@ -3,6 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::tables::layout;
+
 /// A transport protocol of the registry.
 ///
 /// ```
@@ -104,20 +106,17 @@ impl Protocol {
         }
     }
 
-    /// The protocol of a record's flag bits (1-4), if any.
+    /// The protocol of a record's protocol code (`layout::proto_code`), if any.
     pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
-        match code {
-            1 => Some(Protocol::Tcp),
-            2 => Some(Protocol::Udp),
-            3 => Some(Protocol::Sctp),
-            4 => Some(Protocol::Dccp),
-            _ => None,
+        match layout::proto_index(code) {
+            Some(index) => Some(Protocol::ALL[index]),
+            None => None,
         }
     }
 
-    /// Flag-bit code of this protocol (1-4).
+    /// The protocol code of this protocol in a record's flags.
     pub(crate) const fn code(self) -> u8 {
-        self as u8 + 1
+        layout::proto_code(self as usize)
     }
 }
 

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::Protocol;
-use crate::tables;
+use crate::tables::{self, layout};
 
 /// An inclusive range of ports: `x11` is `6000..=6063`.
 ///
@@ -166,10 +166,11 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status of a status code (`layout::status_code`).
     pub(crate) const fn from_code(code: u8) -> Status {
         match code {
-            0 => Status::Assigned,
-            1 => Status::Reserved,
+            layout::STATUS_ASSIGNED => Status::Assigned,
+            layout::STATUS_RESERVED => Status::Reserved,
             _ => Status::Unassigned,
         }
     }
@@ -362,7 +363,13 @@ impl Record {
     /// assert_eq!(by_port(0, Protocol::Udp).next().unwrap().status(), Status::Reserved);
     /// ```
     pub const fn status(&self) -> Status {
-        Status::from_code((self.flags >> tables::STATUS_SHIFT) & tables::STATUS_MASK)
+        Status::from_code(self.status_code())
+    }
+
+    /// The status code of this row's flags (`layout::status_code`): the one
+    /// place a status is decoded from them.
+    pub(crate) const fn status_code(&self) -> u8 {
+        layout::status_code(self.flags)
     }
 
     /// The registered name this historic alias stands for

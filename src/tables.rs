@@ -15,7 +15,7 @@ pub(crate) mod layout {
     include!(concat!(env!("OUT_DIR"), "/layout.rs"));
 }
 
-pub(crate) use layout::{HAS_PORT, PROTO_MASK, STATUS_MASK, STATUS_SHIFT, range_number};
+pub(crate) use layout::{HAS_PORT, PROTO_MASK, range_number};
 
 use layout::{bound, span};
 

@@ -7,15 +7,49 @@
 // never disagree. It must therefore stay `no_std`, dependency-free and
 // `const`.
 
-/// Record flags: mask of the protocol code (1 tcp, 2 udp, 3 sctp, 4 dccp;
-/// 0 when the row names none and applies to all four).
+/// Record flags: mask of the protocol code ([`proto_code`], or
+/// [`PROTO_ANY`]).
 pub const PROTO_MASK: u8 = 0b0000_0111;
 /// Record flags: set when the row has a port or a range.
 pub const HAS_PORT: u8 = 0b0000_1000;
-/// Record flags: shift of the 2-bit status (0 assigned, 1 reserved, 2 unassigned).
+/// Record flags: shift of the 2-bit status code ([`STATUS_ASSIGNED`] and after).
 pub const STATUS_SHIFT: u8 = 4;
 /// Record flags: the status bits, once shifted down.
 pub const STATUS_MASK: u8 = 0b11;
+/// Record flags: protocol code of a row that names no protocol (it applies
+/// to all four).
+pub const PROTO_ANY: u8 = 0;
+
+/// Record flags: the protocol code of protocol `index` (0 tcp, 1 udp,
+/// 2 sctp, 3 dccp: the runtime crate's `Protocol::ALL` order).
+#[inline(always)]
+pub const fn proto_code(index: usize) -> u8 {
+    index as u8 + 1
+}
+
+/// The protocol index of protocol code `code`; `None` for [`PROTO_ANY`].
+#[inline(always)]
+pub const fn proto_index(code: u8) -> Option<usize> {
+    match code {
+        1..=4 => Some(code as usize - 1),
+        _ => None,
+    }
+}
+
+/// Status codes, in order of precedence: the status of a port is the
+/// lowest code among its rows (assigned over reserved over unassigned).
+pub const STATUS_ASSIGNED: u8 = 0;
+/// Status code: reserved (see [`STATUS_ASSIGNED`]).
+pub const STATUS_RESERVED: u8 = 1;
+/// Status code: unassigned (see [`STATUS_ASSIGNED`]).
+pub const STATUS_UNASSIGNED: u8 = 2;
+
+/// The status code of a record's flags.
+#[inline(always)]
+pub const fn status_code(flags: u8) -> u8 {
+    (flags >> STATUS_SHIFT) & STATUS_MASK
+}
+
 /// Record flags: shift of bits 8-9 of the record's range number (its low
 /// 8 bits are a byte of their own). Range number 0: the port column is one
 /// port; `n > 0`: it is written as a range (`6000-6063`, or `4748-4748`),

@@ -165,14 +165,14 @@ pub struct Tables {
 }
 
 fn proto_code(proto: Option<Proto>) -> u8 {
-    proto.map_or(0, |p| p.index() as u8 + 1)
+    proto.map_or(layout::PROTO_ANY, |p| layout::proto_code(p.index()))
 }
 
 fn status_code(status: Status) -> u8 {
     match status {
-        Status::Assigned => 0,
-        Status::Reserved => 1,
-        Status::Unassigned => 2,
+        Status::Assigned => layout::STATUS_ASSIGNED,
+        Status::Reserved => layout::STATUS_RESERVED,
+        Status::Unassigned => layout::STATUS_UNASSIGNED,
     }
 }
 
