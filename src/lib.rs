@@ -38,6 +38,7 @@ extern crate std;
 mod constants;
 mod lookup;
 mod macros;
+mod msg;
 #[cfg(feature = "contacts")]
 mod person;
 mod protocol;

@@ -5,7 +5,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
 
-use crate::macros::private::{Msg, entry, offer, ported_row, registrations};
+use crate::msg::{Msg, entry, offer, ported_row, registrations};
 use crate::suggest::{Suggestions, first_row, suggest};
 use crate::tables::{self, NameRows, RECORDS};
 use crate::{PortRange, Protocol};
