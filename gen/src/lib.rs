@@ -27,6 +27,7 @@ mod rust_text;
 pub mod suggest;
 pub mod syntax;
 pub mod tables;
+pub mod xml;
 pub mod xml_source;
 
 pub use error::Error;
