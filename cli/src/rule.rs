@@ -227,8 +227,9 @@ impl Ports {
     /// An `iptables-restore` file that `ip6tables-restore` takes too: a
     /// `*filter` table, `multiport` rules of at most 15 ports (a range counts
     /// as two) with a `comment` each, `COMMIT`. A chain other than INPUT,
-    /// FORWARD or OUTPUT is declared (created); built-in chains keep their
-    /// policy.
+    /// FORWARD or OUTPUT is declared, which creates it, or empties it when
+    /// it exists, so loading again replaces its rules; built-in chains keep
+    /// their policy and rules (with `iptables-restore -n`).
     ///
     /// ```
     /// use iana_ports_cli::rule::Ports;

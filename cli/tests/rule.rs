@@ -119,17 +119,23 @@ fn has_tool(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Why `tools` cannot run in a fresh network namespace here, if they cannot.
-fn netns_unavailable(tools: &[&str]) -> Option<String> {
+/// Why `tools` cannot run in a fresh network namespace here, if they
+/// cannot: a tool missing, no namespace (no CAP_SYS_ADMIN), or no
+/// netfilter in it (`probe`, a read-only command, refused: no
+/// CAP_NET_ADMIN).
+fn netns_unavailable(tools: &[&str], probe: &str) -> Option<String> {
     if let Some(tool) = tools.iter().find(|t| !has_tool(t)) {
         return Some(format!("`{tool}` is not installed (apt-get install nftables iptables)"));
     }
+    let refused = |o: &Output| String::from_utf8_lossy(&o.stderr).trim().to_owned();
     match Command::new("unshare").args(["-n", "true"]).output() {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => return Some(format!("no network namespace here (not root, or no CAP_SYS_ADMIN): {}", refused(&o))),
+        Err(e) => return Some(format!("cannot run `unshare` ({e})")),
+    }
+    match Command::new("unshare").args(["-n", "sh", "-c", probe]).output() {
         Ok(o) if o.status.success() => None,
-        Ok(o) => Some(format!(
-            "no network namespace here (not root, or no CAP_SYS_ADMIN): {}",
-            String::from_utf8_lossy(&o.stderr).trim()
-        )),
+        Ok(o) => Some(format!("`{probe}` refused in a network namespace (no CAP_NET_ADMIN?): {}", refused(&o))),
         Err(e) => Some(format!("cannot run `unshare` ({e})")),
     }
 }
@@ -185,7 +191,7 @@ fn nft_read_back(listing: &str, family: &str, table: &str, chain: &str) -> (Vec<
 
 #[test]
 fn nft_loads_every_family_and_reads_back_the_merged_ports() {
-    if let Some(why) = netns_unavailable(&["nft"]) {
+    if let Some(why) = netns_unavailable(&["nft"], "nft list ruleset") {
         println!("SKIPPED nft_loads_every_family_and_reads_back_the_merged_ports: {why}");
         return;
     }
@@ -224,7 +230,7 @@ fn comment_specs(comment: &str) -> (Vec<&str>, usize) {
 
 #[test]
 fn nft_adds_to_an_existing_chain_and_keeps_its_policy() {
-    if let Some(why) = netns_unavailable(&["nft"]) {
+    if let Some(why) = netns_unavailable(&["nft"], "nft list ruleset") {
         println!("SKIPPED nft_adds_to_an_existing_chain_and_keeps_its_policy: {why}");
         return;
     }
@@ -265,7 +271,7 @@ fn iptables_read_back(saved: &str, chain: &str) -> Vec<(String, u16, u16)> {
 #[test]
 fn iptables_and_ip6tables_restore_load_it_and_save_back_the_merged_ports() {
     let tools = ["iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save"];
-    if let Some(why) = netns_unavailable(&tools) {
+    if let Some(why) = netns_unavailable(&tools, "iptables-save && ip6tables-save") {
         println!("SKIPPED iptables_and_ip6tables_restore_load_it_and_save_back_the_merged_ports: {why}");
         return;
     }
