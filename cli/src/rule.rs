@@ -19,6 +19,7 @@
 //! ```
 
 use core::fmt::Write as _;
+use std::collections::HashMap;
 
 use iana_ports::{PortRange, PortSpec, Protocol, SpecError};
 use serde_json::{Value, json};
@@ -134,11 +135,13 @@ impl Ports {
     /// assert_eq!(ports.sets[0].ranges[0].specs, [0, 1]);
     /// ```
     pub fn of(specs: &[PortSpec]) -> Ports {
+        // Linear in the number of specs and entries, however many are given.
         let mut names: Vec<String> = Vec::new();
+        let mut index_of: HashMap<String, usize> = HashMap::new();
         let mut entries: Vec<(Protocol, PortRange, usize)> = Vec::new();
         for spec in specs {
             let name = spec.to_string();
-            let index = names.iter().position(|n| *n == name).unwrap_or_else(|| {
+            let index = *index_of.entry(name.clone()).or_insert_with(|| {
                 names.push(name);
                 names.len() - 1
             });
@@ -155,13 +158,14 @@ impl Ports {
                 // Overlapping or adjacent (u32: 65535 + 1 does not wrap).
                 Some(last) if u32::from(range.start) <= u32::from(last.range.end) + 1 => {
                     last.range.end = last.range.end.max(range.end);
-                    if !last.specs.contains(&index) {
-                        last.specs.push(index);
-                        last.specs.sort_unstable();
-                    }
+                    last.specs.push(index);
                 }
                 _ => ranges.push(MergedRange { range, specs: vec![index] }),
             }
+        }
+        for merged in sets.iter_mut().flat_map(|s| s.ranges.iter_mut()) {
+            merged.specs.sort_unstable();
+            merged.specs.dedup();
         }
         Ports { specs: names, sets }
     }
@@ -173,18 +177,20 @@ impl Ports {
         indices.sort_unstable();
         indices.dedup();
         let names: Vec<String> = indices.iter().map(|&i| comment_safe(&self.specs[i])).collect();
-        let whole = names.join(", ");
-        if whole.len() <= max {
-            return whole;
+        // `joined[k]`: the length of the first k names joined by `, `.
+        let mut joined = vec![0];
+        for (k, name) in names.iter().enumerate() {
+            joined.push(joined[k] + name.len() + if k == 0 { 0 } else { 2 });
+        }
+        if joined[names.len()] <= max {
+            return names.join(", ");
         }
         // Keep as many specs as fit beside the count of those left out.
-        for kept in (0..names.len()).rev() {
-            let text = format!("{} and {} more", names[..kept].join(", "), names.len() - kept);
-            if text.len() <= max {
-                return text;
-            }
-        }
-        String::new()
+        let kept = (0..names.len())
+            .rev()
+            .find(|&k| joined[k] + format!(" and {} more", names.len() - k).len() <= max)
+            .unwrap_or(0);
+        format!("{} and {} more", names[..kept].join(", "), names.len() - kept)
     }
 
     /// The first line of every format: how to make the file again.

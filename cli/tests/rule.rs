@@ -41,7 +41,10 @@ const COMMON_18: [&str; 18] = [
     "ms-wbt-server",
 ];
 
-const SPEC_LISTS: [&[&str]; 2] = [&ISSUE_SPECS, &COMMON_18];
+/// The ends of the port space, and a range reaching the last port.
+const EDGE_SPECS: [&str; 4] = ["0", "65535", "65534/udp", "1024-65535/dccp"];
+
+const SPEC_LISTS: [&[&str]; 3] = [&ISSUE_SPECS, &COMMON_18, &EDGE_SPECS];
 
 /// Ranges per protocol name: what a firewall holds.
 type Sets = BTreeMap<String, Vec<(u16, u16)>>;
