@@ -193,10 +193,12 @@ impl Ports {
         format!("{} and {} more", names[..kept].join(", "), names.len() - kept)
     }
 
-    /// The first line of every format: how to make the file again.
-    fn header(&self, format: &str) -> String {
+    /// The first line of every format: the command that makes the file
+    /// (`options`: those given other than their defaults, each with a
+    /// trailing space).
+    fn header(&self, format: &str, options: &str) -> String {
         format!(
-            "# iana-ports rule --format {format} {}\n",
+            "# iana-ports rule --format {format} {options}{}\n",
             self.specs.iter().map(|s| comment_safe(s)).collect::<Vec<_>>().join(" ")
         )
     }
@@ -211,8 +213,19 @@ impl Ports {
     /// assert!(nft.contains("\t\tudp dport { 6000-6063 } accept comment \"x11/udp\"\n"));
     /// ```
     pub fn nft(&self, target: &NftTarget) -> String {
-        let mut out = self.header("nft");
         let (family, table, chain) = (target.family.as_str(), &target.table, &target.chain);
+        let defaults = NftTarget::default();
+        let mut options = String::new();
+        for (given, default, option) in [
+            (family, defaults.family.as_str(), "family"),
+            (table, &defaults.table, "table"),
+            (chain, &defaults.chain, "chain"),
+        ] {
+            if given != default {
+                let _ = write!(options, "--{option} {given} ");
+            }
+        }
+        let mut out = self.header("nft", &options);
         let _ = writeln!(out, "table {family} {table} {{");
         let _ = writeln!(out, "\tchain {chain} {{");
         out.push_str("\t\ttype filter hook input priority filter;\n");
@@ -243,7 +256,8 @@ impl Ports {
     /// assert!(text.contains("\n-A INPUT -p udp -m multiport --dports 6000:6063 -m comment --comment \"x11/udp\" -j ACCEPT\n"));
     /// ```
     pub fn iptables(&self, chain: &str) -> String {
-        let mut out = self.header("iptables");
+        let options = if chain == "INPUT" { String::new() } else { format!("--chain {chain} ") };
+        let mut out = self.header("iptables", &options);
         out.push_str("*filter\n");
         if !matches!(chain, "INPUT" | "FORWARD" | "OUTPUT") {
             let _ = writeln!(out, ":{chain} - [0:0]");
@@ -277,15 +291,14 @@ impl Ports {
         let specs = xml_escape(&self.specs.join(", "));
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         // `--` may not appear in an XML comment: `-f`, not `--format`.
-        let made_by = self.header("firewalld").replace("--format", "-f").replace("--", "- -");
+        let made_by = self.header("firewalld", "").replace("--format", "-f").replace("--", "- -");
         let _ = writeln!(out, "<!-- {} -->", made_by.trim_start_matches("# ").trim_end());
         out.push_str("<service>\n");
         let _ = writeln!(out, "  <short>{specs}</short>");
         let _ = writeln!(
             out,
-            "  <description>Ports of {specs} in the IANA Service Name and Transport Protocol Port Number Registry \
-             (updated {}).</description>",
-            iana_ports::REGISTRY.updated
+            "  <description>Ports of {specs} in the IANA Service Name and Transport Protocol Port Number \
+             Registry.</description>"
         );
         for set in &self.sets {
             for r in &set.ranges {
@@ -309,7 +322,7 @@ impl Ports {
     /// assert!(pf.contains("\n# pass in proto sctp to port { 22 }  # ssh"));
     /// ```
     pub fn pf(&self) -> String {
-        let mut out = self.header("pf");
+        let mut out = self.header("pf", "");
         for set in &self.sets {
             let ports: Vec<String> = set.ranges.iter().map(|r| range_text(r.range, ':')).collect();
             let rule = format!("pass in proto {} to port {{ {} }}", set.protocol, ports.join(" "));
@@ -585,6 +598,20 @@ mod tests {
     fn the_first_bad_spec_is_the_error() {
         let err = Ports::parse(&["ssh", "70000", "htps"]).unwrap_err();
         assert_eq!(err.input(), "70000");
+    }
+
+    #[test]
+    fn the_header_names_the_options_given() {
+        let ports = Ports::parse(&["ssh/tcp"]).unwrap();
+        let target = NftTarget { family: Family::Ip6, chain: "in6".into(), ..NftTarget::default() };
+        assert!(ports.nft(&target).starts_with("# iana-ports rule --format nft --family ip6 --chain in6 ssh/tcp\n"));
+        assert!(ports.nft(&NftTarget::default()).starts_with("# iana-ports rule --format nft ssh/tcp\n"));
+        assert!(
+            ports
+                .iptables("MINE")
+                .starts_with("# iana-ports rule --format iptables --chain MINE ssh/tcp\n*filter\n:MINE - [0:0]\n")
+        );
+        assert!(ports.iptables("INPUT").starts_with("# iana-ports rule --format iptables ssh/tcp\n*filter\n-A INPUT "));
     }
 
     #[test]
