@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use crate::csv_source::CsvRow;
 use crate::error::Error;
+use crate::xml;
 
 /// One entry of the XML's `<people>` table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,20 +57,18 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
         let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
         Error::at(path, line, "not valid UTF-8")
     })?;
-    let doc = roxmltree::Document::parse(text).map_err(|e| {
-        let pos = e.pos();
-        Error::at(path, u64::from(pos.row), format!("malformed XML: {e}"))
-    })?;
+    let doc =
+        xml::Document::parse(text).map_err(|e| Error::at(path, e.line, format!("malformed XML: {}", e.message)))?;
     // Line of a node: one binary search over the newlines, found once.
     // (`Document::text_pos_at` counts from the start of the text on every
     // call: over 20,000 records and people, quadratic, minutes in debug.)
     let newlines: Vec<usize> = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(at, _)| at).collect();
-    let line_of = |node: roxmltree::Node| 1 + newlines.partition_point(|&at| at < node.range().start) as u64;
+    let line_of = |node: xml::Node| 1 + newlines.partition_point(|&at| at < node.range().start) as u64;
     let root = doc.root_element();
     if root.tag_name().name() != "registry" {
         return Err(Error::at(path, line_of(root), "the root element is not <registry>"));
     }
-    let child_text = |parent: roxmltree::Node, name: &str| {
+    let child_text = |parent: xml::Node, name: &str| {
         parent
             .children()
             .find(|c| c.is_element() && c.tag_name().name() == name)
@@ -127,12 +126,12 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
 }
 
 /// A fault of one record: the node it is at and what is wrong.
-type Fault<'a, 'input> = (roxmltree::Node<'a, 'input>, String);
+type Fault<'a, 'input> = (xml::Node<'a, 'input>, String);
 
 /// One `<record>` as its CSV row (see the module's table).
 fn record_row<'a, 'input>(
-    record: roxmltree::Node<'a, 'input>,
-    line_of: &dyn Fn(roxmltree::Node) -> u64,
+    record: xml::Node<'a, 'input>,
+    line_of: &dyn Fn(xml::Node) -> u64,
 ) -> Result<CsvRow, Fault<'a, 'input>> {
     let mut row = CsvRow {
         line: line_of(record),
@@ -142,7 +141,7 @@ fn record_row<'a, 'input>(
     };
     let mut assignee: Option<String> = None;
     for field in record.children() {
-        if field.is_text() && field.text().is_some_and(|t| t.trim().is_empty()) || field.is_comment() {
+        if field.is_text() && field.text().is_some_and(|t| t.trim().is_empty()) {
             continue;
         }
         if !field.is_element() {
@@ -205,7 +204,7 @@ fn record_row<'a, 'input>(
 /// An `<xref>` as IANA's CSV writes it: `[Id]` for a person, `[RFC6335]` for
 /// an RFC without text (its `data` in upper case), else `[text]` when the
 /// xref has text and `[data]` when not.
-fn xref_text<'a, 'input>(xref: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+fn xref_text<'a, 'input>(xref: xml::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
     let data = xref.attribute("data").map(str::trim).filter(|d| !d.is_empty());
     let body = text_of(xref)?;
     let shown = match (xref.attribute("type"), data) {
@@ -224,13 +223,13 @@ fn xref_text<'a, 'input>(xref: roxmltree::Node<'a, 'input>) -> Result<String, Fa
 /// eight spaces; then every line break that ends a line in a space and
 /// starts the next one indented becomes one space (the XML's line wrapping
 /// in the source), and the ends are trimmed.
-pub fn text_of<'a, 'input>(element: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+pub fn text_of<'a, 'input>(element: xml::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
     let mut raw = String::new();
     write_mixed(element, &mut raw)?;
     Ok(join_wrapped_lines(&raw).trim().to_owned())
 }
 
-fn write_mixed<'a, 'input>(element: roxmltree::Node<'a, 'input>, out: &mut String) -> Result<(), Fault<'a, 'input>> {
+fn write_mixed<'a, 'input>(element: xml::Node<'a, 'input>, out: &mut String) -> Result<(), Fault<'a, 'input>> {
     for node in element.children() {
         if node.is_text() {
             out.push_str(node.text().unwrap_or(""));
