@@ -16,22 +16,26 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod codegen;
-pub mod constants;
+// Public: what `build.rs`, the CLI, the fuzz targets and the tests use.
 pub mod csv_source;
 pub mod error;
+pub mod hints;
+pub mod model;
+pub mod tables;
+pub mod xml_source;
+
 /// The case-insensitive name hash, shared verbatim with the runtime crate.
 pub mod hash;
-pub mod hints;
 /// How the tables encode what they hold, shared verbatim with the runtime crate.
 pub mod layout;
-pub mod model;
+
+// The stages' insides.
+mod codegen;
+mod constants;
 mod rust_text;
-pub mod suggest;
-pub mod syntax;
-pub mod tables;
-pub mod xml;
-pub mod xml_source;
+mod suggest;
+mod syntax;
+mod xml;
 
 pub use error::Error;
 pub use model::Registry;
@@ -41,7 +45,7 @@ pub use tables::Columns;
 /// written verbatim beside the tables, under its own name, and `include!`d
 /// there into a module of that name. One source for the name hash
 /// ([`hash`]), for how the tables encode what they hold ([`layout`]) and
-/// for the suggestion engine's character mask ([`suggest::char_mask`]), so
+/// for the suggestion engine's character mask (`suggest::char_mask`), so
 /// that the two sides can never disagree.
 pub const SHARED_SOURCES: [(&str, &str); 3] = [
     ("hash.rs", include_str!("hash.rs")),
@@ -162,8 +166,8 @@ pub struct Output {
 
 /// The generator, stage by stage: reads the XML ([`xml_source`]) and the
 /// CSV ([`csv_source`]), validates and joins them ([`model`]), lays out the
-/// tables ([`tables`]) and writes every output file ([`codegen`],
-/// [`constants`], [`suggest`], [`SHARED_SOURCES`]). The one entry point
+/// tables ([`tables`]) and writes every output file (`codegen`,
+/// `constants`, `suggest`, [`SHARED_SOURCES`]). The one entry point
 /// `build.rs` calls.
 pub fn generate(csv: Input, xml: Input, xml_use: XmlUse, columns: Columns) -> Result<Output, Error> {
     let registry = read(csv, xml, xml_use)?;

@@ -101,11 +101,6 @@ impl<'a, 'input> Node<'a, 'input> {
         }
     }
 
-    /// Whether this is an element named `name`.
-    pub fn has_tag_name(&self, name: &str) -> bool {
-        self.is_element() && self.tag_name().name() == name
-    }
-
     /// The value of attribute `name` (entities resolved).
     pub fn attribute(&self, name: &str) -> Option<&'a str> {
         match &self.data().kind {
@@ -143,14 +138,6 @@ impl<'a, 'input> Node<'a, 'input> {
     /// The children, in document order.
     pub fn children(&self) -> impl Iterator<Item = Node<'a, 'input>> + use<'a, 'input> {
         std::iter::successors(self.first_child(), Node::next_sibling)
-    }
-
-    /// This node and everything below it, in document order.
-    pub fn descendants(&self) -> impl Iterator<Item = Node<'a, 'input>> + use<'a, 'input> {
-        // Nodes are stored in document order and a subtree is contiguous.
-        let doc = self.doc;
-        let end = self.doc.nodes.partition_point(|n| n.range.start < self.data().range.end);
-        (self.id..end.max(self.id + 1)).map(move |id| Node { doc, id })
     }
 }
 
@@ -477,9 +464,8 @@ mod tests {
         let root = doc.root_element();
         assert_eq!(root.attribute("a"), Some("1 & 2"));
         assert_eq!(root.text(), Some("x <AB<y>"));
-        let f = root.children().find(|c| c.has_tag_name("f")).unwrap();
+        let f = root.children().find(|c| c.tag_name().name() == "f").unwrap();
         assert_eq!((f.attribute("q"), f.text()), (Some("\""), Some("t")));
-        assert_eq!(root.descendants().filter(|n| n.is_element()).count(), 3);
     }
 
     #[test]
