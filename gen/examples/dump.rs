@@ -29,10 +29,11 @@ fn main() {
         }
         println!("// ---- {} ----", file.name);
         print!("{}", file.header());
-        // `hash.rs` is hand-written source, already formatted (and with its
-        // comments, which a syn round trip would drop).
+        // The shared sources are hand-written, already formatted (and with
+        // their comments, which a syn round trip would drop).
+        let shared = iana_ports_gen::SHARED_SOURCES.iter().any(|(name, _)| *name == file.name);
         match syn::parse_file(&file.text) {
-            Ok(parsed) if file.name != "hash.rs" => print!("{}", prettyplease::unparse(&parsed)),
+            Ok(parsed) if !shared => print!("{}", prettyplease::unparse(&parsed)),
             Ok(_) => print!("{}", file.text),
             Err(e) => panic!("{} does not parse: {e}", file.name),
         }

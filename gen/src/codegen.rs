@@ -8,7 +8,7 @@
 //! strings: one literal for rustc to check instead of one per entry.
 
 use crate::rust_text::{Kind, RustText, str_literal};
-use crate::tables::{StringPool, Tables};
+use crate::tables::{Columns, Details, Names, People, Ports, Ranges, Records, StringPool, Tables};
 
 /// A string pool as `{PREFIX}S` (the blob), `{PREFIX}_BLOCK_BITS`,
 /// `{PREFIX}_BASE` and `{PREFIX}_LOW` (see `tables::TwoLevelBounds`).
@@ -47,14 +47,13 @@ fn wrap_const(out: &mut RustText, prefix: &str, pool: &StringPool) {
     out.constant(&wrap_doc, &format!("{prefix}_WRAP"), "Option<usize>", wrap);
 }
 
-/// The generated module's source.
+/// The generated module's source: the registry's title and date, then
+/// each family of [`Tables`], written by itself.
 pub fn emit(t: &Tables) -> String {
     let mut out = RustText::default();
-    let max_name = t.rec_name.iter().map(|&id| t.names_pool.get(id).len()).max().unwrap_or(0);
-    let records = t.rec_name.len();
     out.constant("`<title>` of the registry snapshot.", "TITLE", "&str", str_literal(&t.title))
         .constant("`<updated>` of the registry snapshot.", "UPDATED", "&str", str_literal(&t.updated))
-        .constant("Number of registry rows.", "RECORD_COUNT", "usize", records)
+        .constant("Number of registry rows.", "RECORD_COUNT", "usize", t.records.name.len())
         .constant(
             "Longest text of any one searchable column of any row, in bytes: `search` answers a longer query \
              with nothing, at once.",
@@ -62,139 +61,46 @@ pub fn emit(t: &Tables) -> String {
             "usize",
             t.search_text_max_len,
         );
-    string_pool(
-        &mut out,
-        "NAME",
-        "Every service name, in name-hash slot order: name 0 is \"\", name `s + 1` the name of slot `s` \
-         (\"\" for an empty slot).",
-        &t.names_pool,
-    );
-    wrap_const(&mut out, "NAME", &t.names_pool);
-    out.bytes(
-        "NAMES again, each name followed by a NUL, for `service_name_cstr` (a `const char *` without a copy): \
-         name `i` starts at its start in NAMES plus `i`. Only programs that ask for C strings link it; NAMES \
-         itself has no NULs, so that it stays under 64 KiB.",
-        Kind::Static,
-        "NAME_C_BYTES",
-        &t.names_pool.nul_terminated(),
-    );
-    if t.columns.any_detail() {
-        string_pool(
-            &mut out,
-            "STRING",
-            "The record columns' distinct texts (contact ids included), back to back; string 0 is \"\".",
-            &t.strings,
-        );
+    t.names.emit(&mut out, &t.records);
+    t.records.emit(&mut out, t.columns);
+    t.ranges.emit(&mut out);
+    t.details.emit(&mut out, t.columns);
+    if t.columns.contacts {
+        t.people.emit(&mut out);
     }
-    let range_low: Vec<u8> = t.rec_range.iter().map(|&v| crate::layout::range_low(v)).collect();
-    out.constant(
-        "Longest service name in bytes: longer queries miss without hashing.",
-        "NAME_MAX_LEN",
-        "usize",
-        max_name,
-    )
-    .bytes("Per record: flag bits, see `layout::record_flags`.", Kind::Const, "RECORD_FLAGS", &t.rec_flags)
-    .bytes(
-        "Per record: low byte of its range number, see `layout::range_number`.",
-        Kind::Const,
-        "RECORD_RANGE",
-        &range_low,
-    )
-    // `const` rather than `static`: read only while building `RECORDS`
-    // in const evaluation, so they never reach the binary.
-    .array("Per record: string id of the service name.", Kind::Const, "RECORD_NAME", "u16", &t.rec_name)
-    .array("Per record: first port.", Kind::Const, "RECORD_START", "u16", &t.rec_start)
-    .array(
-        "Last port of each range number (`layout::range_number`); entry 0 is unused.",
-        Kind::Static,
-        "RANGE_END",
-        "u16",
-        &t.range_end,
-    );
-    details(&mut out, t);
-    out.array("Sorted string ids of historic alias names.", Kind::Static, "ALIAS_NAME", "u16", &t.alias_name).array(
-        "Name each alias record points to.",
-        Kind::Static,
-        "ALIAS_TARGET",
-        "u16",
-        &t.alias_target,
-    );
-    names(&mut out, t);
-    ports(&mut out, t);
+    t.ports.emit(&mut out);
     out.finish()
 }
 
-/// The detail columns of the records, and the people table.
-fn details(out: &mut RustText, t: &Tables) {
-    let c = t.columns;
-    let mut table = |keep: bool, doc: &str, name: &str, values: &[u16]| {
-        if keep {
-            out.array(doc, Kind::Static, name, "u16", values);
-        }
-    };
-    table(c.descriptions, "Description string ids.", "DETAIL_DESCRIPTION", &t.detail_description);
-    table(
-        c.contacts,
-        "Assignee: 0 none, `1 + p` id `p` of ID_TEXT, `1 + ID_TEXT.len() + i` list `i` of ID_LIST_START.",
-        "DETAIL_ASSIGNEE",
-        &t.detail_assignee,
-    );
-    table(c.contacts, "Contact, encoded as DETAIL_ASSIGNEE.", "DETAIL_CONTACT", &t.detail_contact);
-    table(
-        c.contacts,
-        "Lists of two or more people: list `i` is `ID_POOL[ID_LIST_START[i]..ID_LIST_START[i + 1]]`.",
-        "ID_LIST_START",
-        &t.id_list_start,
-    );
-    table(c.contacts, "Indices into ID_TEXT, list after list.", "ID_POOL", &t.id_pool);
-    table(
-        c.contacts,
-        "Every contact id: first the people sorted by id (id `p` is person `p` of PERSON_*), then the ids the \
-         people table lacks.",
-        "ID_TEXT",
-        &t.id_text,
-    );
-    table(c.dates, "Registration dates.", "DETAIL_REGISTERED", &t.detail_registered);
-    table(c.dates, "Modification dates.", "DETAIL_MODIFIED", &t.detail_modified);
-    table(c.any_extra(), "Row of the sparse extra columns (0 = none).", "DETAIL_EXTRA", &t.detail_extra);
-    table(c.references, "References.", "EXTRA_REFERENCE", &t.extra_reference);
-    table(c.references, "DCCP service codes.", "EXTRA_SERVICE_CODE", &t.extra_service_code);
-    table(c.notes, "Unauthorized use reported.", "EXTRA_UNAUTHORIZED", &t.extra_unauthorized);
-    table(c.notes, "Assignment notes.", "EXTRA_NOTES", &t.extra_notes);
-    if c.any_detail() {
-        out.array("Per record: row of the detail columns.", Kind::Const, "RECORD_DETAIL", "u16", &t.rec_detail);
-    }
-    if c.contacts {
+impl Names {
+    /// The names blob and its C copy, the name hash, the runs of rows of
+    /// each name, and the aliases.
+    fn emit(&self, out: &mut RustText, records: &Records) {
         string_pool(
             out,
-            "PERSON_STRING",
-            "The people table's names, organisations, URIs and dates, back to back; string 0 is \"\". A blob \
-             of its own: only `Person`'s text accessors read it, not the record columns or `search`.",
-            &t.people_pool,
+            "NAME",
+            "Every service name, in name-hash slot order: name 0 is \"\", name `s + 1` the name of slot `s` \
+             (\"\" for an empty slot).",
+            &self.pool,
         );
-        out.array("Person name (id in PERSON_STRINGS).", Kind::Static, "PERSON_NAME", "u16", &t.person_name)
-            .array("Person organisation (id in PERSON_STRINGS).", Kind::Static, "PERSON_ORG", "u16", &t.person_org)
-            .array(
-                "Person URIs, newline-separated (id in PERSON_STRINGS).",
-                Kind::Static,
-                "PERSON_URIS",
-                "u16",
-                &t.person_uris,
-            )
-            .array(
-                "Person last updated (id in PERSON_STRINGS).",
-                Kind::Static,
-                "PERSON_UPDATED",
-                "u16",
-                &t.person_updated,
-            );
-    }
-}
-
-/// The name hash and the runs of rows of each name.
-fn names(out: &mut RustText, t: &Tables) {
-    let n = &t.names;
-    out.constant("Seed of the name hash.", "NAME_SEED", "u64", n.seed)
+        wrap_const(out, "NAME", &self.pool);
+        let max_name = records.name.iter().map(|&id| self.pool.get(id).len()).max().unwrap_or(0);
+        let n = &self.hash;
+        out.bytes(
+            "NAMES again, each name followed by a NUL, for `service_name_cstr` (a `const char *` without a \
+             copy): name `i` starts at its start in NAMES plus `i`. Only programs that ask for C strings link \
+             it; NAMES itself has no NULs, so that it stays under 64 KiB.",
+            Kind::Static,
+            "NAME_C_BYTES",
+            &self.pool.nul_terminated(),
+        )
+        .constant(
+            "Longest service name in bytes: longer queries miss without hashing.",
+            "NAME_MAX_LEN",
+            "usize",
+            max_name,
+        )
+        .constant("Seed of the name hash.", "NAME_SEED", "u64", n.seed)
         .array("Per bucket: the pilot that places its names.", Kind::Static, "NAME_PILOTS", "u16", &n.pilots)
         .constant(
             "Slots of the name hash: the name of slot `s` is name `s + 1` of NAMES (see \
@@ -231,59 +137,169 @@ fn names(out: &mut RustText, t: &Tables) {
             "NAME_MORE_ROW",
             "u16",
             &n.more_row,
-        );
+        )
+        .array("Sorted string ids of historic alias names.", Kind::Static, "ALIAS_NAME", "u16", &self.alias_name)
+        .array("Name each alias record points to.", Kind::Static, "ALIAS_TARGET", "u16", &self.alias_target);
+    }
 }
 
-/// The two port indexes: runs of rows by first port, ranges, first names.
-fn ports(out: &mut RustText, t: &Tables) {
-    out.array(
-        "Per block of 2^layout::RUN_BLOCK_BITS ports, then one past the last: the first record starting in or \
-         after it (records are sorted by first port).",
-        Kind::Static,
-        "RUN_BLOCK",
-        "u16",
-        &t.runs.block,
-    )
-    .array("First port of each range number; entry 0 is unused.", Kind::Static, "RANGE_START", "u16", &t.range_start)
-    .array(
-        "Per block of 2^layout::RANGE_BLOCK_BITS ports, then one past the last: the first range number \
-         starting in or after it.",
-        Kind::Static,
-        "RANGE_BLOCK",
-        "u16",
-        &t.range_block,
-    )
-    .array("Record of each range number; entry 0 is unused.", Kind::Static, "RANGE_ROW", "u16", &t.range_row)
-    .array(
-        "Running maximum of RANGE_END up to each range number: the ranges that can cover a port follow the \
-         last whose reach falls short of it.",
-        Kind::Static,
-        "RANGE_REACH",
-        "u16",
-        &t.range_reach,
-    )
-    .constant(
-        "Named blocks per protocol in NAMED_BLOCK: past them no port is named.",
-        "NAMED_STRIDE",
-        "usize",
-        t.named.stride,
-    )
-    .array(
-        "Per block of 2^layout::NAMED_BLOCK_BITS ports up to NAMED_STRIDE, per protocol (entry `4 n + p`): \
-         offset of its distinct block in NAMED_DATA; then four 0 (the empty block) for ports past \
-         NAMED_STRIDE blocks.",
-        Kind::Static,
-        "NAMED_BLOCK",
-        "u16",
-        &t.named.block,
-    )
-    .array(
-        "Distinct blocks: first name string id per port (0 = none).",
-        Kind::Static,
-        "NAMED_DATA",
-        "u16",
-        &t.named.data,
-    );
+impl Records {
+    /// The record columns. `const` rather than `static`: read only while
+    /// building `RECORDS` in const evaluation, so they never reach the binary.
+    fn emit(&self, out: &mut RustText, columns: Columns) {
+        let range_low: Vec<u8> = self.range.iter().map(|&v| crate::layout::range_low(v)).collect();
+        out.bytes("Per record: flag bits, see `layout::record_flags`.", Kind::Const, "RECORD_FLAGS", &self.flags)
+            .bytes(
+                "Per record: low byte of its range number, see `layout::range_number`.",
+                Kind::Const,
+                "RECORD_RANGE",
+                &range_low,
+            )
+            .array("Per record: string id of the service name.", Kind::Const, "RECORD_NAME", "u16", &self.name)
+            .array("Per record: first port.", Kind::Const, "RECORD_START", "u16", &self.start);
+        if columns.any_detail() {
+            out.array("Per record: row of the detail columns.", Kind::Const, "RECORD_DETAIL", "u16", &self.detail);
+        }
+    }
+}
+
+impl Ranges {
+    fn emit(&self, out: &mut RustText) {
+        out.array(
+            "Last port of each range number (`layout::range_number`); entry 0 is unused.",
+            Kind::Static,
+            "RANGE_END",
+            "u16",
+            &self.end,
+        )
+        .array("First port of each range number; entry 0 is unused.", Kind::Static, "RANGE_START", "u16", &self.start)
+        .array(
+            "Per block of 2^layout::RANGE_BLOCK_BITS ports, then one past the last: the first range number \
+             starting in or after it.",
+            Kind::Static,
+            "RANGE_BLOCK",
+            "u16",
+            &self.block,
+        )
+        .array("Record of each range number; entry 0 is unused.", Kind::Static, "RANGE_ROW", "u16", &self.row)
+        .array(
+            "Running maximum of RANGE_END up to each range number: the ranges that can cover a port follow the \
+             last whose reach falls short of it.",
+            Kind::Static,
+            "RANGE_REACH",
+            "u16",
+            &self.reach,
+        );
+    }
+}
+
+impl Details {
+    /// The kept columns and their strings blob.
+    fn emit(&self, out: &mut RustText, c: Columns) {
+        if c.any_detail() {
+            string_pool(
+                out,
+                "STRING",
+                "The record columns' distinct texts (contact ids included), back to back; string 0 is \"\".",
+                &self.strings,
+            );
+        }
+        let mut table = |keep: bool, doc: &str, name: &str, values: &[u16]| {
+            if keep {
+                out.array(doc, Kind::Static, name, "u16", values);
+            }
+        };
+        table(c.descriptions, "Description string ids.", "DETAIL_DESCRIPTION", &self.description);
+        table(
+            c.contacts,
+            "Assignee: 0 none, `1 + p` id `p` of ID_TEXT, `1 + ID_TEXT.len() + i` list `i` of ID_LIST_START.",
+            "DETAIL_ASSIGNEE",
+            &self.assignee,
+        );
+        table(c.contacts, "Contact, encoded as DETAIL_ASSIGNEE.", "DETAIL_CONTACT", &self.contact);
+        table(c.dates, "Registration dates.", "DETAIL_REGISTERED", &self.registered);
+        table(c.dates, "Modification dates.", "DETAIL_MODIFIED", &self.modified);
+        table(c.any_extra(), "Row of the sparse extra columns (0 = none).", "DETAIL_EXTRA", &self.extra);
+        table(c.references, "References.", "EXTRA_REFERENCE", &self.extra_reference);
+        table(c.references, "DCCP service codes.", "EXTRA_SERVICE_CODE", &self.extra_service_code);
+        table(c.notes, "Unauthorized use reported.", "EXTRA_UNAUTHORIZED", &self.extra_unauthorized);
+        table(c.notes, "Assignment notes.", "EXTRA_NOTES", &self.extra_notes);
+    }
+}
+
+impl People {
+    /// The id lists, the ids, and the people table with its blob.
+    fn emit(&self, out: &mut RustText) {
+        out.array(
+            "Lists of two or more people: list `i` is `ID_POOL[ID_LIST_START[i]..ID_LIST_START[i + 1]]`.",
+            Kind::Static,
+            "ID_LIST_START",
+            "u16",
+            &self.id_list_start,
+        )
+        .array("Indices into ID_TEXT, list after list.", Kind::Static, "ID_POOL", "u16", &self.id_pool)
+        .array(
+            "Every contact id: first the people sorted by id (id `p` is person `p` of PERSON_*), then the ids \
+             the people table lacks.",
+            Kind::Static,
+            "ID_TEXT",
+            "u16",
+            &self.id_text,
+        );
+        string_pool(
+            out,
+            "PERSON_STRING",
+            "The people table's names, organisations, URIs and dates, back to back; string 0 is \"\". A blob \
+             of its own: only `Person`'s text accessors read it, not the record columns or `search`.",
+            &self.pool,
+        );
+        out.array("Person name (id in PERSON_STRINGS).", Kind::Static, "PERSON_NAME", "u16", &self.name)
+            .array("Person organisation (id in PERSON_STRINGS).", Kind::Static, "PERSON_ORG", "u16", &self.org)
+            .array(
+                "Person URIs, newline-separated (id in PERSON_STRINGS).",
+                Kind::Static,
+                "PERSON_URIS",
+                "u16",
+                &self.uris,
+            )
+            .array("Person last updated (id in PERSON_STRINGS).", Kind::Static, "PERSON_UPDATED", "u16", &self.updated);
+    }
+}
+
+impl Ports {
+    /// The two port indexes: runs of rows by first port, first names.
+    fn emit(&self, out: &mut RustText) {
+        out.array(
+            "Per block of 2^layout::RUN_BLOCK_BITS ports, then one past the last: the first record starting in \
+             or after it (records are sorted by first port).",
+            Kind::Static,
+            "RUN_BLOCK",
+            "u16",
+            &self.runs.block,
+        )
+        .constant(
+            "Named blocks per protocol in NAMED_BLOCK: past them no port is named.",
+            "NAMED_STRIDE",
+            "usize",
+            self.named.stride,
+        )
+        .array(
+            "Per block of 2^layout::NAMED_BLOCK_BITS ports up to NAMED_STRIDE, per protocol (entry `4 n + p`): \
+             offset of its distinct block in NAMED_DATA; then four 0 (the empty block) for ports past \
+             NAMED_STRIDE blocks.",
+            Kind::Static,
+            "NAMED_BLOCK",
+            "u16",
+            &self.named.block,
+        )
+        .array(
+            "Distinct blocks: first name string id per port (0 = none).",
+            Kind::Static,
+            "NAMED_DATA",
+            "u16",
+            &self.named.data,
+        );
+    }
 }
 
 #[cfg(test)]

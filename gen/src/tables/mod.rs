@@ -65,7 +65,9 @@ impl Columns {
     }
 }
 
-/// Everything the code generator writes out.
+/// Everything the code generator writes out, by family: each family is
+/// built by its own function below and written by its own `emit` in
+/// `codegen`.
 #[derive(Debug)]
 pub struct Tables {
     /// Which optional columns are present.
@@ -74,56 +76,93 @@ pub struct Tables {
     pub title: String,
     /// Registry updated date.
     pub updated: String,
+    /// Longest text of any one searchable column of any row, in bytes.
+    pub search_text_max_len: usize,
+    /// Name lookup: the hash, the names and the aliases.
+    pub names: Names,
+    /// One entry per registry row.
+    pub records: Records,
+    /// The rows whose port column is a range.
+    pub ranges: Ranges,
+    /// The optional columns, one entry per distinct detail row.
+    pub details: Details,
+    /// Contact ids and the people table.
+    pub people: People,
+    /// Port lookup.
+    pub ports: Ports,
+}
+
+/// Name lookup.
+#[derive(Debug)]
+pub struct Names {
+    /// The perfect hash and where each name's rows are.
+    pub hash: NameHash,
     /// Service names in name-hash slot order (see [`NameHash`]): a blob of
     /// its own, so that a program that only reads names links no other text.
-    pub names_pool: StringPool,
+    pub pool: StringPool,
+    /// Sorted string ids of the names that are historic aliases ...
+    pub alias_name: Vec<u16>,
+    /// ... and the string id of the name each points to.
+    pub alias_target: Vec<u16>,
+}
+
+/// One entry per registry row, in registry order.
+#[derive(Debug, Default)]
+pub struct Records {
+    /// Name id in the names pool (0 for a nameless row).
+    pub name: Vec<u16>,
+    /// First port (0 without port).
+    pub start: Vec<u16>,
+    /// Range number (0: one port or none; `n`: last port in
+    /// `Ranges::end[n]`), see [`layout::RANGE_HIGH_SHIFT`].
+    pub range: Vec<u16>,
+    /// [`layout::record_flags`].
+    pub flags: Vec<u8>,
+    /// Index into the detail columns (rows sharing all detail text, such
+    /// as tcp/udp twins, share one entry).
+    pub detail: Vec<u16>,
+}
+
+/// The rows whose port column is a range, by range number (which follows
+/// registry order, so the list is sorted by first port); entry 0 is unused.
+#[derive(Debug)]
+pub struct Ranges {
+    /// Last port.
+    pub end: Vec<u16>,
+    /// First port.
+    pub start: Vec<u16>,
+    /// Per block of `2^layout::RANGE_BLOCK_BITS` ports, then one past the
+    /// last: the first range number starting in or after it.
+    pub block: Vec<u16>,
+    /// Record.
+    pub row: Vec<u16>,
+    /// Running maximum of `end` up to each range number: the ranges that
+    /// can cover a port are those after the last whose reach falls short
+    /// of it.
+    pub reach: Vec<u16>,
+}
+
+/// The optional columns, each a string id in `strings`; only those kept
+/// are filled.
+#[derive(Debug)]
+pub struct Details {
     /// Every other column's text: descriptions, contact ids, dates,
     /// references, notes.
     pub strings: StringPool,
-    /// The people table's texts (name, org, URIs, updated): a blob of their
-    /// own, which only `Person`'s text accessors read, so that record
-    /// columns and `search` link none of it.
-    pub people_pool: StringPool,
-    /// Per record: name id in `names_pool`.
-    pub rec_name: Vec<u16>,
-    /// Per record: first port (0 without port).
-    pub rec_start: Vec<u16>,
-    /// Per record: range number (0: one port or none; `n`: last port in
-    /// `range_end[n]`), see [`layout::RANGE_HIGH_SHIFT`].
-    pub rec_range: Vec<u16>,
-    /// Last port of each range number; entry 0 is unused. Range numbers
-    /// follow registry order, so the range list is sorted by first port.
-    pub range_end: Vec<u16>,
-    /// First port of each range number (entry 0 unused).
-    pub range_start: Vec<u16>,
-    /// Per block of `2^layout::RANGE_BLOCK_BITS` ports, then one past the
-    /// last: the first range number starting in or after it.
-    pub range_block: Vec<u16>,
-    /// Record of each range number (entry 0 unused).
-    pub range_row: Vec<u16>,
-    /// Running maximum of `range_end` up to each range number: the ranges
-    /// that can cover a port are those after the last whose reach falls
-    /// short of it.
-    pub range_reach: Vec<u16>,
-    /// Per record: [`layout::record_flags`].
-    pub rec_flags: Vec<u8>,
-    /// Per record: index into the detail columns (rows sharing all detail
-    /// text, such as tcp/udp twins, share one entry).
-    pub rec_detail: Vec<u16>,
-    /// Detail columns, each a string id; only those kept are filled.
-    pub detail_description: Vec<u16>,
+    /// Descriptions.
+    pub description: Vec<u16>,
     /// Assignee ids as people: 0 when none, `1 + p` for the single person of
     /// index `p` in the people table, `1 + people + i` for list `i` of
-    /// `id_list_start` (two or more people).
-    pub detail_assignee: Vec<u16>,
+    /// `People::id_list_start` (two or more people).
+    pub assignee: Vec<u16>,
     /// Contact ids as people, encoded as the assignee.
-    pub detail_contact: Vec<u16>,
+    pub contact: Vec<u16>,
     /// Registration date.
-    pub detail_registered: Vec<u16>,
+    pub registered: Vec<u16>,
     /// Modification date.
-    pub detail_modified: Vec<u16>,
+    pub modified: Vec<u16>,
     /// Index into the extra columns (0 = none).
-    pub detail_extra: Vec<u16>,
+    pub extra: Vec<u16>,
     /// Rare columns, behind one more index; entry 0 is all-empty.
     pub extra_reference: Vec<u16>,
     /// Service code.
@@ -132,36 +171,41 @@ pub struct Tables {
     pub extra_unauthorized: Vec<u16>,
     /// Assignment notes.
     pub extra_notes: Vec<u16>,
-    /// Sorted string ids of the names that are historic aliases ...
-    pub alias_name: Vec<u16>,
-    /// ... and the string id of the name each points to.
-    pub alias_target: Vec<u16>,
-    /// Name lookup.
-    pub names: NameHash,
-    /// Port lookup: the rows starting at a port.
-    pub runs: RunIndex,
-    /// Port lookup (first name).
-    pub named: NamedIndex,
+}
+
+/// Contact ids and the people table (empty without the `contacts` column).
+#[derive(Debug, Default)]
+pub struct People {
     /// Distinct lists of two or more people (assignee or contact ids, in CSV
     /// order): list `i` is `id_pool[id_list_start[i]..id_list_start[i + 1]]`.
     pub id_list_start: Vec<u16>,
     /// Indices into `id_text`, list after list.
     pub id_pool: Vec<u16>,
-    /// Every contact id as a string id: the people (sorted by id, index `p`
-    /// is person `p`), then the bare ids the people table lacks.
+    /// Every contact id as a string id of `Details::strings`: the people
+    /// (sorted by id, index `p` is person `p`), then the bare ids the people
+    /// table lacks.
     pub id_text: Vec<u16>,
-    /// Per person (sorted by id, as `id_text`), ids in `people_pool`: name,
-    /// org, URIs (newline-joined), updated.
-    /// Person name.
-    pub person_name: Vec<u16>,
-    /// Person organisation.
-    pub person_org: Vec<u16>,
-    /// Person URIs joined by `\n`.
-    pub person_uris: Vec<u16>,
-    /// Person updated date.
-    pub person_updated: Vec<u16>,
-    /// Longest text of any one searchable column of any row, in bytes.
-    pub search_text_max_len: usize,
+    /// The people table's texts (name, org, URIs, updated): a blob of their
+    /// own, which only `Person`'s text accessors read, so that record
+    /// columns and `search` link none of it.
+    pub pool: StringPool,
+    /// Per person (sorted by id, as `id_text`), ids in `pool`: name ...
+    pub name: Vec<u16>,
+    /// ... organisation ...
+    pub org: Vec<u16>,
+    /// ... URIs joined by `\n` ...
+    pub uris: Vec<u16>,
+    /// ... and updated date.
+    pub updated: Vec<u16>,
+}
+
+/// Port lookup.
+#[derive(Debug)]
+pub struct Ports {
+    /// The rows starting at a port.
+    pub runs: RunIndex,
+    /// The first name of a port.
+    pub named: NamedIndex,
 }
 
 fn proto_code(proto: Option<Proto>) -> u8 {
@@ -225,88 +269,108 @@ pub fn build(path: &str, registry: &Registry, columns: Columns) -> Result<Tables
 }
 
 fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overflow> {
-    let mut strings = StringPool::new();
-    let mut people_pool =
-        StringPool::named(["the length in bytes of one person text", "the count of distinct person texts"]);
     // Names first: the hash decides their ids (slot order).
-    let names = build_name_hash(registry)?;
-    let mut names_pool = names.names_pool()?;
-    let rows = &registry.rows;
+    let names = build_names(registry)?;
+    let (mut records, ranges) = build_records(registry, &names)?;
     let mut id_lists = IdLists::new(registry)?;
-
-    let mut t = Tables {
+    let mut details = build_details(registry, columns, &mut id_lists, &mut records)?;
+    let people =
+        if columns.contacts { build_people(registry, id_lists, &mut details.strings)? } else { People::default() };
+    let ports = Ports { runs: build_runs(registry)?, named: build_named(registry, &records.name)? };
+    Ok(Tables {
         columns,
         title: registry.title.clone(),
         updated: registry.updated.clone(),
-        names_pool: StringPool::default(),
-        strings: StringPool::default(),
-        people_pool: StringPool::default(),
-        rec_name: Vec::with_capacity(rows.len()),
-        rec_start: Vec::with_capacity(rows.len()),
-        rec_range: Vec::with_capacity(rows.len()),
-        range_end: vec![0],
-        range_start: vec![0],
-        range_row: vec![0],
-        range_block: Vec::new(),
-        range_reach: vec![0],
-        rec_flags: Vec::with_capacity(rows.len()),
-        rec_detail: Vec::with_capacity(rows.len()),
-        detail_description: Vec::new(),
-        detail_assignee: Vec::new(),
-        detail_contact: Vec::new(),
-        detail_registered: Vec::new(),
-        detail_modified: Vec::new(),
-        detail_extra: Vec::new(),
-        extra_reference: vec![0],
-        extra_service_code: vec![0],
-        extra_unauthorized: vec![0],
-        extra_notes: vec![0],
-        alias_name: Vec::new(),
-        alias_target: Vec::new(),
+        search_text_max_len: registry.rows.iter().map(crate::model::Row::longest_column).max().unwrap_or(0),
         names,
-        runs: RunIndex::default(),
-        named: NamedIndex::default(),
-        id_list_start: Vec::new(),
-        id_pool: Vec::new(),
-        id_text: Vec::new(),
-        person_name: Vec::new(),
-        person_org: Vec::new(),
-        person_uris: Vec::new(),
-        person_updated: Vec::new(),
-        search_text_max_len: rows.iter().map(crate::model::Row::longest_column).max().unwrap_or(0),
-    };
+        records,
+        ranges,
+        details,
+        people,
+        ports,
+    })
+}
 
-    for row in rows {
-        // Every name has its slot's id; a nameless row has id 0.
-        t.rec_name.push(row.name.as_deref().and_then(|name| names_pool.id(name)).unwrap_or(0));
-    }
+/// The name hash, the names pool in slot order, and the aliases (whose
+/// targets are interned into the pool after the names).
+fn build_names(registry: &Registry) -> Result<Names, Overflow> {
+    let hash = build_name_hash(registry)?;
+    let mut pool = hash.names_pool()?;
     let mut aliases: std::collections::BTreeMap<u16, u16> = std::collections::BTreeMap::new();
-    let mut details: HashMap<[u16; 6], u16> = HashMap::new();
-    let mut extras: HashMap<[u16; 4], u16> = HashMap::new();
-    extras.insert([0; 4], 0);
+    for (index, row) in registry.rows.iter().enumerate() {
+        if let (Some(name), Some(target)) = (&row.name, &row.alias_of) {
+            let name = pool.id(name).unwrap_or(0);
+            aliases.insert(name, pool.intern(target).map_err(|o| o.at_row(index))?);
+        }
+    }
+    let (alias_name, alias_target) = aliases.into_iter().unzip();
+    Ok(Names { hash, pool, alias_name, alias_target })
+}
+
+/// Name, first port, range number and flags of every row (their detail
+/// index comes with the details), and the ranges.
+fn build_records(registry: &Registry, names: &Names) -> Result<(Records, Ranges), Overflow> {
+    let rows = &registry.rows;
+    let mut records = Records::default();
+    let mut ranges = Ranges { end: vec![0], start: vec![0], block: Vec::new(), row: vec![0], reach: vec![0] };
     for (index, row) in rows.iter().enumerate() {
+        // Every name has its slot's id; a nameless row has id 0.
+        records.name.push(row.name.as_deref().and_then(|name| names.pool.id(name)).unwrap_or(0));
         let (start, end) = row.ports.unwrap_or((0, 0));
-        t.rec_start.push(start);
+        records.start.push(start);
         let range = if end > start || row.written_as_range {
             // limits::check holds the count of ranges to layout::MAX_RANGES.
-            t.range_end.push(end);
-            t.range_start.push(start);
-            t.range_row.push(to_u16(index, "the count of rows")?);
-            t.range_reach.push(end.max(t.range_reach.last().copied().unwrap_or(0)));
-            to_u16(t.range_end.len() - 1, "the count of port ranges").map_err(|o| o.at_row(index))?
+            ranges.end.push(end);
+            ranges.start.push(start);
+            ranges.row.push(to_u16(index, "the count of rows")?);
+            ranges.reach.push(end.max(ranges.reach.last().copied().unwrap_or(0)));
+            to_u16(ranges.end.len() - 1, "the count of port ranges").map_err(|o| o.at_row(index))?
         } else {
             0
         };
-        t.rec_range.push(range);
-        t.rec_flags.push(layout::record_flags(
+        records.range.push(range);
+        records.flags.push(layout::record_flags(
             proto_code(row.proto),
             row.ports.is_some(),
             status_code(row.status),
             range,
         ));
-        if let Some(target) = &row.alias_of {
-            aliases.insert(t.rec_name[index], names_pool.intern(target).map_err(|o| o.at_row(index))?);
-        }
+    }
+    ranges.block = (0..=(1u32 << (16 - layout::RANGE_BLOCK_BITS)))
+        .map(|b| {
+            let before = ranges.start[1..].partition_point(|&s| u32::from(s) < b << layout::RANGE_BLOCK_BITS);
+            to_u16(1 + before, "the count of port ranges")
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((records, ranges))
+}
+
+/// The detail columns kept, one entry per distinct detail row, and each
+/// record's detail index.
+fn build_details(
+    registry: &Registry,
+    columns: Columns,
+    id_lists: &mut IdLists,
+    records: &mut Records,
+) -> Result<Details, Overflow> {
+    let mut d = Details {
+        strings: StringPool::new(),
+        description: Vec::new(),
+        assignee: Vec::new(),
+        contact: Vec::new(),
+        registered: Vec::new(),
+        modified: Vec::new(),
+        extra: Vec::new(),
+        extra_reference: vec![0],
+        extra_service_code: vec![0],
+        extra_unauthorized: vec![0],
+        extra_notes: vec![0],
+    };
+    let mut details: HashMap<[u16; 6], u16> = HashMap::new();
+    let mut extras: HashMap<[u16; 4], u16> = HashMap::new();
+    extras.insert([0; 4], 0);
+    for (index, row) in registry.rows.iter().enumerate() {
+        let strings = &mut d.strings;
         let mut pick =
             |keep: bool, text: &str| if keep { strings.intern(text).map_err(|o| o.at_row(index)) } else { Ok(0) };
         let extra_key = [
@@ -315,25 +379,30 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             pick(columns.notes, &row.unauthorized_use)?,
             pick(columns.notes, &row.notes)?,
         ];
+        let mut list =
+            |keep: bool, ids: &[String]| if keep { id_lists.intern(ids).map_err(|o| o.at_row(index)) } else { Ok(0) };
+        let assignee = list(columns.contacts, &row.assignee)?;
+        let contact = list(columns.contacts, &row.contact)?;
         let extra = match extras.get(&extra_key) {
             Some(&extra) => extra,
             None => {
                 let extra = to_u16(extras.len(), "the count of distinct reference and notes rows")
                     .map_err(|o| o.at_row(index))?;
                 extras.insert(extra_key, extra);
-                t.extra_reference.push(extra_key[0]);
-                t.extra_service_code.push(extra_key[1]);
-                t.extra_unauthorized.push(extra_key[2]);
-                t.extra_notes.push(extra_key[3]);
+                d.extra_reference.push(extra_key[0]);
+                d.extra_service_code.push(extra_key[1]);
+                d.extra_unauthorized.push(extra_key[2]);
+                d.extra_notes.push(extra_key[3]);
                 extra
             }
         };
-        let mut list =
-            |keep: bool, ids: &[String]| if keep { id_lists.intern(ids).map_err(|o| o.at_row(index)) } else { Ok(0) };
+        let strings = &mut d.strings;
+        let mut pick =
+            |keep: bool, text: &str| if keep { strings.intern(text).map_err(|o| o.at_row(index)) } else { Ok(0) };
         let detail_key = [
             pick(columns.descriptions, &row.description)?,
-            list(columns.contacts, &row.assignee)?,
-            list(columns.contacts, &row.contact)?,
+            assignee,
+            contact,
             pick(columns.dates, &row.registration_date)?,
             pick(columns.dates, &row.modification_date)?,
             extra,
@@ -343,44 +412,42 @@ fn build_checked(registry: &Registry, columns: Columns) -> Result<Tables, Overfl
             None => {
                 let detail = to_u16(details.len(), "the count of distinct detail rows").map_err(|o| o.at_row(index))?;
                 details.insert(detail_key, detail);
-                t.detail_description.push(detail_key[0]);
-                t.detail_assignee.push(detail_key[1]);
-                t.detail_contact.push(detail_key[2]);
-                t.detail_registered.push(detail_key[3]);
-                t.detail_modified.push(detail_key[4]);
-                t.detail_extra.push(detail_key[5]);
+                d.description.push(detail_key[0]);
+                d.assignee.push(detail_key[1]);
+                d.contact.push(detail_key[2]);
+                d.registered.push(detail_key[3]);
+                d.modified.push(detail_key[4]);
+                d.extra.push(detail_key[5]);
                 detail
             }
         };
-        t.rec_detail.push(detail);
+        records.detail.push(detail);
     }
-    (t.alias_name, t.alias_target) = aliases.into_iter().unzip();
-    if columns.contacts {
-        id_lists.start.push(to_u16(id_lists.pool.len(), "the pool of contact id lists")?);
-        (t.id_list_start, t.id_pool) = (id_lists.start, id_lists.pool);
-        // Ids first, back to back: `search` reads one or two per row, in no
-        // particular order, and they stay in a few cache-friendly KiB.
-        let ids = registry.people.iter().map(|person| person.id.as_str()).chain(id_lists.bare.iter().copied());
-        t.id_text = ids.map(|id| strings.intern(id)).collect::<Result<_, _>>()?;
-        for person in &registry.people {
-            t.person_name.push(people_pool.intern(person.name.as_deref().unwrap_or(""))?);
-            t.person_org.push(people_pool.intern(person.org.as_deref().unwrap_or(""))?);
-            t.person_uris.push(people_pool.intern(&person.uris.join("\n"))?);
-            t.person_updated.push(people_pool.intern(person.updated.as_deref().unwrap_or(""))?);
-        }
+    Ok(d)
+}
+
+/// The id lists, every contact id (interned into the record columns'
+/// `strings`: `Record::assignee` and `search` read them there) and the
+/// people table's texts in a pool of their own.
+fn build_people(registry: &Registry, id_lists: IdLists, strings: &mut StringPool) -> Result<People, Overflow> {
+    let mut p = People {
+        pool: StringPool::named(["the length in bytes of one person text", "the count of distinct person texts"]),
+        ..People::default()
+    };
+    let mut start = id_lists.start;
+    start.push(to_u16(id_lists.pool.len(), "the pool of contact id lists")?);
+    (p.id_list_start, p.id_pool) = (start, id_lists.pool);
+    // Ids first, back to back: `search` reads one or two per row, in no
+    // particular order, and they stay in a few cache-friendly KiB.
+    let ids = registry.people.iter().map(|person| person.id.as_str()).chain(id_lists.bare.iter().copied());
+    p.id_text = ids.map(|id| strings.intern(id)).collect::<Result<_, _>>()?;
+    for person in &registry.people {
+        p.name.push(p.pool.intern(person.name.as_deref().unwrap_or(""))?);
+        p.org.push(p.pool.intern(person.org.as_deref().unwrap_or(""))?);
+        p.uris.push(p.pool.intern(&person.uris.join("\n"))?);
+        p.updated.push(p.pool.intern(person.updated.as_deref().unwrap_or(""))?);
     }
-    t.runs = build_runs(registry)?;
-    t.range_block = (0..=(1u32 << (16 - layout::RANGE_BLOCK_BITS)))
-        .map(|b| {
-            let before = t.range_start[1..].partition_point(|&s| u32::from(s) < b << layout::RANGE_BLOCK_BITS);
-            to_u16(1 + before, "the count of port ranges")
-        })
-        .collect::<Result<_, _>>()?;
-    t.named = build_named(registry, &t.rec_name)?;
-    t.strings = strings;
-    t.people_pool = people_pool;
-    t.names_pool = names_pool;
-    Ok(t)
+    Ok(p)
 }
 
 #[cfg(test)]
@@ -436,14 +503,14 @@ pub(crate) mod tests {
         let mut both = row(3, Some("discard"), Some((9, 9)));
         both.contact = vec!["Jon_Postel".to_owned(), "Robert_Baldwin".to_owned()];
         let t = build("t.csv", &registry(vec![lone, both]), Columns::ALL).unwrap();
-        let ids: Vec<&str> = t.id_text.iter().map(|&id| t.strings.get(id)).collect();
+        let ids: Vec<&str> = t.people.id_text.iter().map(|&id| t.details.strings.get(id)).collect();
         assert_eq!(ids, ["Jon_Postel", "Robert_Baldwin"], "people first, then bare ids");
-        assert_eq!(t.person_name.len(), 1, "a bare id is no person");
+        assert_eq!(t.people.name.len(), 1, "a bare id is no person");
         // Row 1: the single id 1 (the bare one), inline.
-        assert_eq!(t.detail_assignee[usize::from(t.rec_detail[0])], 1 + 1);
+        assert_eq!(t.details.assignee[usize::from(t.records.detail[0])], 1 + 1);
         // Row 2: list 0, after the two single ids, holding both.
-        assert_eq!(t.detail_contact[usize::from(t.rec_detail[1])], 1 + 2);
-        assert_eq!((&t.id_list_start[..], &t.id_pool[..]), (&[0, 2][..], &[0, 1][..]));
+        assert_eq!(t.details.contact[usize::from(t.records.detail[1])], 1 + 2);
+        assert_eq!((&t.people.id_list_start[..], &t.people.id_pool[..]), (&[0, 2][..], &[0, 1][..]));
     }
 
     #[test]
@@ -460,19 +527,19 @@ pub(crate) mod tests {
             updated: Some("1998-10".to_owned()),
         };
         let t = build("t.csv", &reg, Columns::ALL).unwrap();
-        let people = &t.people_pool;
-        assert_eq!(people.get(t.person_name[0]), "Jon Postel");
-        assert_eq!(people.get(t.person_org[0]), "USC/ISI");
-        assert_eq!(people.get(t.person_uris[0]), "mailto:postel&isi.edu\nhttp://www.isi.edu/");
-        assert_eq!(people.get(t.person_updated[0]), "1998-10");
+        let people = &t.people.pool;
+        assert_eq!(people.get(t.people.name[0]), "Jon Postel");
+        assert_eq!(people.get(t.people.org[0]), "USC/ISI");
+        assert_eq!(people.get(t.people.uris[0]), "mailto:postel&isi.edu\nhttp://www.isi.edu/");
+        assert_eq!(people.get(t.people.updated[0]), "1998-10");
         for text in ["Jon Postel", "USC/ISI", "mailto", "www.isi.edu", "1998-10"] {
-            assert!(!t.strings.blob.contains(text), "{text:?} is in the record columns' blob");
+            assert!(!t.details.strings.blob.contains(text), "{text:?} is in the record columns' blob");
         }
         // Contact ids are record-column text (`Record::assignee`, `search`).
-        assert_eq!(t.strings.get(t.id_text[0]), "Jon_Postel");
+        assert_eq!(t.details.strings.get(t.people.id_text[0]), "Jon_Postel");
         assert!(!people.blob.contains("Jon_Postel") && !people.blob.contains("Echo"));
         let none = build("t.csv", &reg, Columns { contacts: false, ..Columns::ALL }).unwrap();
-        assert_eq!((none.people_pool.blob.as_str(), none.person_name.len()), ("", 0));
+        assert_eq!((none.people.pool.blob.as_str(), none.people.name.len()), ("", 0));
     }
 
     /// Every id of `pool` (but 0, "") is read by one of `tables`, and no
@@ -490,24 +557,24 @@ pub(crate) mod tests {
     fn each_text_pool_of_the_shipped_registry_holds_only_what_its_columns_read() {
         let t = build("csv", &crate::shipped_registry(), Columns::ALL).unwrap();
         assert_pool_holds_exactly(
-            &t.strings,
+            &t.details.strings,
             &[
-                &t.detail_description,
-                &t.detail_registered,
-                &t.detail_modified,
-                &t.extra_reference,
-                &t.extra_service_code,
-                &t.extra_unauthorized,
-                &t.extra_notes,
-                &t.id_text,
+                &t.details.description,
+                &t.details.registered,
+                &t.details.modified,
+                &t.details.extra_reference,
+                &t.details.extra_service_code,
+                &t.details.extra_unauthorized,
+                &t.details.extra_notes,
+                &t.people.id_text,
             ],
             "the record columns' blob",
         );
         assert_pool_holds_exactly(
-            &t.people_pool,
-            &[&t.person_name, &t.person_org, &t.person_uris, &t.person_updated],
+            &t.people.pool,
+            &[&t.people.name, &t.people.org, &t.people.uris, &t.people.updated],
             "the people blob",
         );
-        assert!(t.people_pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,588 people");
+        assert!(t.people.pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,588 people");
     }
 }
