@@ -22,6 +22,7 @@ use core::fmt;
 
 use iana_ports::{PortRange, PortSpec, Protocol, Record, SpecError, SpecErrorKind, SpecTarget, Status};
 
+pub mod answer;
 pub mod diff;
 pub mod etc_services;
 pub mod json;

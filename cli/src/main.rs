@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, CommandFactory as _, Parser, ValueEnum};
 use iana_ports::SpecErrorKind;
+use iana_ports_cli::answer::{Output, did_you_mean, emit_json, not_found, show};
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
-use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
+use iana_ports_cli::{ACCEPTED, Target, etc_services, is_named, parse_query};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
 Registry, compiled in: no network, no /etc/services needed.";
@@ -214,9 +215,10 @@ fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
     };
     match iana_ports_cli::diff::diff(&shown, &bytes) {
         Ok(report) => {
-            match json {
-                true => emit_json(streams, &report.json()),
-                false => streams.out(&report.text()),
+            if json {
+                emit_json(streams, &report.json());
+            } else {
+                streams.out(&report.text());
             }
             if report.same() { 0 } else { 1 }
         }
@@ -293,9 +295,10 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     }
     if cli.info {
         let info = iana_ports_cli::info();
-        match json {
-            true => emit_json(streams, &json::info(&info)),
-            false => streams.out(&table::info(&info)),
+        if json {
+            emit_json(streams, &json::info(&info));
+        } else {
+            streams.out(&table::info(&info));
         }
         return 0;
     }
@@ -339,120 +342,4 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     }
     show(streams, &Asked::Lookup(input, &query), found, &statuses, &rows, &suggestions, output);
     if found { 0 } else { 1 }
-}
-
-fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    streams.out(&text);
-}
-
-/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
-fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
-    let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => format!("did you mean {one}?"),
-        [rest @ .., last] => format!("did you mean {} or {last}?", rest.join(", ")),
-    }
-}
-
-fn not_found(input: &str, query: &Query, suggestions: &[iana_ports::Suggestion]) -> String {
-    match &query.target {
-        Target::Name(name) => {
-            let elsewhere: Vec<String> = iana_ports::by_name(name)
-                .map(|r| r.protocol().map_or("every protocol", |p| p.as_str()).to_owned())
-                .fold(Vec::new(), |mut v, p| {
-                    if !v.contains(&p) {
-                        v.push(p);
-                    }
-                    v
-                });
-            if elsewhere.is_empty() {
-                match suggestions {
-                    [] => format!(
-                        "no service named {name:?} in the registry\niana-ports: --search {name:?} looks for it in every column"
-                    ),
-                    _ => {
-                        format!("no service named {name:?} in the registry\niana-ports: {}", did_you_mean(suggestions))
-                    }
-                }
-            } else {
-                format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
-            }
-        }
-        Target::Port(_) => format!("{input:?}: no service is registered on this port"),
-        Target::Range(_) => format!("{input:?}: no service is registered in this range"),
-    }
-}
-
-/// How to print an answer.
-#[derive(Debug, Clone, Copy)]
-struct Output {
-    json: bool,
-    short: bool,
-    style: Style,
-}
-
-fn show(
-    streams: &mut Streams,
-    asked: &Asked<'_>,
-    found: bool,
-    statuses: &[iana_ports_cli::PortStatus],
-    rows: &[&'static iana_ports::Record],
-    suggestions: &[iana_ports::Suggestion],
-    output: Output,
-) {
-    let people = referenced_people(rows);
-    if output.json {
-        emit_json(streams, &json::answer(asked, found, statuses, rows, &people, suggestions));
-        return;
-    }
-    if output.short {
-        streams.out(&table::short(rows));
-        return;
-    }
-    let style = output.style;
-    let mut text = String::new();
-    let mut cut = false;
-    if !rows.is_empty() {
-        let t = table::records(rows, style);
-        text.push_str(&t.text);
-        cut |= t.cut;
-    }
-    let unassigned: Vec<_> = statuses.iter().filter(|s| s.status != iana_ports::Status::Assigned).collect();
-    if !unassigned.is_empty() {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        for s in unassigned {
-            match style.full {
-                true => text.push_str(&format!("{s}\n")),
-                false => text.push_str(&table::wrap(&s.to_string(), style.width)),
-            }
-        }
-    }
-    if !people.is_empty() {
-        let t = table::contacts(&people, style);
-        text.push('\n');
-        text.push_str(&t.text);
-        cut |= t.cut;
-    }
-    // A found name or a search that is also a well-known misnomer: point
-    // to the registered name (`--search dns` → domain).
-    if found {
-        let asked = match asked {
-            Asked::Search(text) => text.trim(),
-            Asked::Lookup(input, _) => input.trim(),
-        };
-        for s in suggestions {
-            let line = format!("see also: {s}, the registry's name for what is often called {asked:?}");
-            text.push('\n');
-            text.push_str(&if style.full { format!("{line}\n") } else { table::wrap(&line, style.width) });
-        }
-    }
-    streams.out(&text);
-    if cut {
-        streams.err(&format!("iana-ports: some text was cut to fit {} columns; --full shows it all", style.width));
-    }
 }
