@@ -364,15 +364,21 @@ pub(crate) static RECORDS: [crate::Record; RECORD_COUNT] = {
         #[cfg(details)]
         detail: 0,
     }; RECORD_COUNT];
+    // Each column borrowed once: indexing a `const` array by name makes
+    // const evaluation copy the whole array at every read (a measurable
+    // part of every dependent's build).
+    let (names, starts, flags, ranges) = (&RECORD_NAME, &RECORD_START, &RECORD_FLAGS, &RECORD_RANGE);
+    #[cfg(details)]
+    let details = &RECORD_DETAIL;
     let mut i = 0;
     while i < RECORD_COUNT {
         out[i] = crate::Record {
-            name: RECORD_NAME[i],
-            start: RECORD_START[i],
-            flags: RECORD_FLAGS[i],
-            range: RECORD_RANGE[i],
+            name: names[i],
+            start: starts[i],
+            flags: flags[i],
+            range: ranges[i],
             #[cfg(details)]
-            detail: RECORD_DETAIL[i],
+            detail: details[i],
         };
         i += 1;
     }
