@@ -36,12 +36,17 @@
 extern crate std;
 
 mod constants;
+mod host_port;
 mod lookup;
+mod lookup_port;
 mod macros;
 #[cfg(feature = "contacts")]
 mod person;
 mod protocol;
 mod record;
+#[cfg(feature = "serde")]
+#[path = "serde_helpers.rs"]
+pub mod serde;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod spec;
@@ -49,7 +54,11 @@ mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
+#[cfg(feature = "std")]
+pub use host_port::{HostPort, HostPortError};
+pub use host_port::{JoinHostPort, SplitError, SplitErrorKind, join_host_port, split_host_port};
 pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, service_name_cstr, status};
+pub use lookup_port::{LookupError, LookupErrorKind, lookup_port};
 #[doc(hidden)]
 pub use macros::private as __private;
 #[cfg(feature = "contacts")]

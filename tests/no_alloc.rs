@@ -85,6 +85,20 @@ fn lookups_do_not_allocate() {
         sum += search("matrix").count() + search("RFC").count();
         sum += person("Jon_Postel").map_or(0, |p| p.uris().count());
         sum += records().len();
+        for text in ["443", "+80", "0080", "65536", "", "https", "HTTPS", "htps", "matrix", "rift-lies", "ümlaut"] {
+            for proto in Protocol::ALL {
+                match lookup_port(text, proto) {
+                    Ok(port) => sum += usize::from(port),
+                    Err(e) => sum += e.input().len() + e.suggestions().count() + e.kind() as usize,
+                }
+            }
+        }
+        for text in ["example.com:imaps", "[fe80::1%lo0]:80", ":0", "::1", "[::1]", "[::1:80", "a[b]:c", "a]b:c"] {
+            match split_host_port(text) {
+                Ok((host, port)) => sum += host.len() + port.len(),
+                Err(e) => sum += e.input().len() + e.kind() as usize,
+            }
+        }
         sum
     });
     assert!(sum > 0);
