@@ -25,8 +25,16 @@
 //! - `full` (default): every column. Turn default features off to keep
 //!   only names, ports, protocols, aliases and status; or pick
 //!   `descriptions`, `contacts`, `dates`, `references`, `notes`.
-//! - `std`: `std::error::Error` for the error types.
-//! - `serde`: `Serialize` for the public types.
+//! - `std`: `std::error::Error` for the error types, and `HostPort`
+//!   (an address whose port may be a service name, for `connect`/`bind`).
+//! - `serde`: `Serialize` for the public types; `Deserialize` for
+//!   [`Protocol`], [`PortRange`] and [`PortSpec`]; the `iana_ports::serde`
+//!   helpers for config fields holding a port as a number or a name.
+//!
+//! # Servers
+//! [`lookup_port`] reads a port from a number or a name as Go's
+//! `net.LookupPort` does; [`split_host_port`] and [`join_host_port`] are
+//! Go's `net.SplitHostPort` and `net.JoinHostPort`. See `docs/servers.md`.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -98,3 +106,8 @@ pub const REGISTRY: RegistryInfo =
 #[cfg(all(doctest, feature = "full"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// docs/servers.md's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/servers.md")]
+pub struct ServersDoctests;

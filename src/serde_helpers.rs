@@ -3,7 +3,7 @@
 //!
 //! Deserializing, for `#[serde(deserialize_with = "…")]` on a `u16`:
 //! [`tcp_port`], [`udp_port`], [`sctp_port`], [`dccp_port`] read a number
-//! `0`-`65535` or text as [`lookup_port`](crate::lookup_port) reads it
+//! `0`-`65535` or text as [`lookup_port`] reads it
 //! (decimal text, or a registered name in any case, on that protocol).
 //! Every refusal is a serde error quoting the input, with the registry's
 //! suggestions for a mistyped name.
