@@ -168,7 +168,7 @@ enum Unknown {
 /// let err = lookup_port("rift-lies", Protocol::Tcp).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "\"rift-lies\": unknown port on tcp; `rift-lies` is registered as `rift-lies/udp` (914)"
+///     "\"rift-lies\": unknown port on tcp: `rift-lies` is registered as `rift-lies/udp` (914)"
 /// );
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -269,7 +269,7 @@ impl LookupError {
         m.str(self.protocol.as_str());
         match self.unknown {
             Unknown::OtherProtocols(row) => {
-                m.str("; `");
+                m.str(": `");
                 if let Some(s) = self.suggestions.get(0) {
                     m.str(s.name());
                 }
@@ -277,11 +277,11 @@ impl LookupError {
                 registrations(m, row, " and ");
             }
             Unknown::Portless => {
-                m.str(" (registered without a port in the IANA registry)");
+                m.str(": registered without a port in the IANA registry");
                 offer(m, &self.suggestions);
             }
             Unknown::Unregistered | Unknown::NotAName => {
-                m.str(" (no such service in the IANA registry)");
+                m.str(": no such service in the IANA registry");
                 offer(m, &self.suggestions);
             }
         }
@@ -289,14 +289,14 @@ impl LookupError {
 }
 
 impl fmt::Display for LookupError {
-    /// `"input": unknown port on PROTO (why); did you mean …?` or
+    /// `"input": unknown port on PROTO: why; did you mean …?` or
     /// `"input": invalid port (expected 0-65535 or a service name)`.
     ///
     /// ```
     /// use iana_ports::{lookup_port, Protocol};
     /// assert_eq!(
     ///     lookup_port("qqqqqqqqqqqq", Protocol::Tcp).unwrap_err().to_string(),
-    ///     "\"qqqqqqqqqqqq\": unknown port on tcp (no such service in the IANA registry) (no similar registered name)"
+    ///     "\"qqqqqqqqqqqq\": unknown port on tcp: no such service in the IANA registry (no similar registered name)"
     /// );
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -356,15 +356,15 @@ mod tests {
         let msg = |s: &str| lookup_port(s, Tcp).unwrap_err().to_string();
         assert_eq!(msg(""), "\"\": invalid port (expected 0-65535 or a service name)");
         assert!(msg("htps").starts_with(
-            "\"htps\": unknown port on tcp (no such service in the IANA registry); did you mean `https/tcp` (443)"
+            "\"htps\": unknown port on tcp: no such service in the IANA registry; did you mean `https/tcp` (443)"
         ));
         assert!(
             msg("matrix")
-                .starts_with("\"matrix\": unknown port on tcp (registered without a port in the IANA registry)"),
+                .starts_with("\"matrix\": unknown port on tcp: registered without a port in the IANA registry"),
             "{}",
             msg("matrix")
         );
-        assert!(msg("a\"b\n").starts_with("\"a\\\"b\\n\": unknown port on tcp (no such service"), "{}", msg("a\"b\n"));
+        assert!(msg("a\"b\n").starts_with("\"a\\\"b\\n\": unknown port on tcp: no such service"), "{}", msg("a\"b\n"));
         let long = msg(&"x".repeat(100));
         assert!(long.starts_with(&std::format!("\"{}…\": unknown port", "x".repeat(64))), "{long}");
     }

@@ -77,7 +77,7 @@ fn refusals_quote_the_input_and_suggest() {
     let e = toml_error("\"https\"", "\"\"");
     assert!(e.contains("\"\": invalid port"), "{e}");
     let e = toml_error("\"https\"", "\"matrix\"");
-    assert!(e.contains("\"matrix\": unknown port on tcp (registered without a port"), "{e}");
+    assert!(e.contains("\"matrix\": unknown port on tcp: registered without a port"), "{e}");
     let e = toml_error("\"https\"", "\"rift-lies\"");
     assert!(e.contains("`rift-lies` is registered as `rift-lies/udp` (914)"), "{e}");
 
@@ -206,4 +206,18 @@ proptest! {
             prop_assert_eq!(serde_json::from_str::<PortRange>(&json).unwrap(), range);
         }
     }
+}
+
+#[test]
+fn every_registered_name_round_trips_on_each_of_its_protocols() {
+    let mut checked = 0;
+    for name in iana_ports::records().iter().filter(|r| r.ports().is_some()).filter_map(|r| r.service_name()) {
+        for proto in Protocol::ALL.into_iter().filter(|&p| iana_ports::port(name, p).is_some()) {
+            let spec = PortSpec::parse(&format!("{name}/{proto}")).unwrap();
+            let json = serde_json::to_string(&spec).unwrap();
+            assert_eq!(serde_json::from_str::<PortSpec>(&json).unwrap(), spec, "{json}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
 }
