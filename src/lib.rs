@@ -107,7 +107,14 @@ pub const REGISTRY: RegistryInfo =
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// docs/servers.md's examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/servers.md")]
-pub struct ServersDoctests;
+/// The Rust examples of `docs/`, compiled and run as doctests (one item per
+/// file, so a failure names its file).
+#[cfg(all(doctest, feature = "full"))]
+pub mod docs_doctests {
+    #[doc = include_str!("../docs/firewall-rules.md")]
+    pub struct FirewallRules;
+    #[doc = include_str!("../docs/typed-constants.md")]
+    pub struct TypedConstants;
+    #[doc = include_str!("../docs/servers.md")]
+    pub struct Servers;
+}
