@@ -55,6 +55,11 @@ const INPUT_BYTES: usize = 64;
 /// const LISTEN: u16 = match lookup_port("imaps", Tcp) { Ok(p) => p, Err(_) => panic!("no such port") };
 /// assert_eq!(LISTEN, 993);
 /// ```
+///
+/// ```compile_fail
+/// use iana_ports::{lookup_port, Protocol::Tcp};
+/// const LISTEN: u16 = match lookup_port("imapss", Tcp) { Ok(p) => p, Err(_) => panic!("no such port") };
+/// ```
 pub const fn lookup_port(service: &str, proto: Protocol) -> Result<u16, LookupError> {
     match decimal(service) {
         Decimal::Port(port) => Ok(port),
