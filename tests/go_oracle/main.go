@@ -2,9 +2,10 @@
 // net.JoinHostPort and net.LookupPort on the lines of stdin.
 //
 // Each line is "<op> <hex>..." with the arguments hex-encoded (any bytes):
-//   s HOSTPORT    -> "ok <hex host> <hex port>" or "err <AddrError.Err>"
-//   j HOST PORT   -> "ok <hex JoinHostPort(host, port)>"
-//   p SERVICE     -> "ok <port>" or "err <Err>" (numbers only: no /etc/services)
+//
+//	s HOSTPORT    -> "ok <hex host> <hex port>" or "err <AddrError.Err>"
+//	j HOST PORT   -> "ok <hex JoinHostPort(host, port)>"
+//	p SERVICE     -> "ok <port>" or "err <Err>" (numbers only: no /etc/services)
 package main
 
 import (
