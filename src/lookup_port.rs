@@ -148,11 +148,11 @@ impl fmt::Display for LookupErrorKind {
     }
 }
 
-/// What an unknown name is, for the message.
+/// Why, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unknown {
-    /// Not a number and not unknown: an invalid port.
-    NotAName,
+enum Cause {
+    /// A number out of range, or no digit: an invalid port.
+    Invalid,
     /// No such name in the registry.
     Unregistered,
     /// Registered, with ports on other protocols only.
@@ -181,7 +181,7 @@ pub struct LookupError {
     kind: LookupErrorKind,
     protocol: Protocol,
     input: Excerpt<INPUT_BYTES>,
-    unknown: Unknown,
+    cause: Cause,
     suggestions: Suggestions,
 }
 
@@ -191,7 +191,7 @@ impl LookupError {
             kind,
             protocol,
             input: Excerpt::new(input),
-            unknown: Unknown::NotAName,
+            cause: Cause::Invalid,
             suggestions: Suggestions::EMPTY,
         }
     }
@@ -200,15 +200,15 @@ impl LookupError {
         let mut err = LookupError::new(LookupErrorKind::UnknownPort, name, protocol);
         match (first_row(name), ported_row(name)) {
             (Some(_), Some(row)) => {
-                err.unknown = Unknown::OtherProtocols(row);
+                err.cause = Cause::OtherProtocols(row);
                 err.suggestions = Suggestions::registrations(row);
             }
             (Some(_), None) => {
-                err.unknown = Unknown::Portless;
+                err.cause = Cause::Portless;
                 err.suggestions = suggest(name, Some(protocol));
             }
             (None, _) => {
-                err.unknown = Unknown::Unregistered;
+                err.cause = Cause::Unregistered;
                 err.suggestions = suggest(name, Some(protocol));
             }
         }
@@ -266,14 +266,13 @@ impl LookupError {
         self.input.write(m);
         m.str("\": ");
         m.str(self.kind.as_str());
-        if let LookupErrorKind::InvalidPort = self.kind {
-            m.str(" (expected 0-65535 or a service name)");
-            return;
+        if !matches!(self.cause, Cause::Invalid) {
+            m.str(" on ");
+            m.str(self.protocol.as_str());
         }
-        m.str(" on ");
-        m.str(self.protocol.as_str());
-        match self.unknown {
-            Unknown::OtherProtocols(row) => {
+        match self.cause {
+            Cause::Invalid => m.str(" (expected 0-65535 or a service name)"),
+            Cause::OtherProtocols(row) => {
                 m.str(": `");
                 if let Some(s) = self.suggestions.get(0) {
                     m.str(s.name());
@@ -281,11 +280,11 @@ impl LookupError {
                 m.str("` is registered as ");
                 registrations(m, row, " and ");
             }
-            Unknown::Portless => {
+            Cause::Portless => {
                 m.str(": registered without a port in the IANA registry");
                 offer(m, &self.suggestions);
             }
-            Unknown::Unregistered | Unknown::NotAName => {
+            Cause::Unregistered => {
                 m.str(": no such service in the IANA registry");
                 offer(m, &self.suggestions);
             }
