@@ -50,9 +50,15 @@ step "iana-ports builds for bpfel-unknown-none (issue 23, point 4)"
 cargo "+$nightly" build -Z build-std=core --target bpfel-unknown-none -p iana-ports --no-default-features >&2
 cargo "+$nightly" build -Z build-std=core --target bpfel-unknown-none -p iana-ports >&2
 
-step "the XDP program (ebpf/, $nightly from ebpf/rust-toolchain.toml)"
+# `cargo build` above only writes LLVM bitcode into the rlib; the BPF
+# backend first compiles the crate's code when bpf-linker links a program.
+# ebpf/src/bin/lookup-probe.rs calls the run-time lookups (port, by_port,
+# service_name, status) on packet input, so linking it is the check that
+# they get through the backend (no 128-bit multiply, for one).
+step "the XDP program and the lookup probe (ebpf/, $nightly from ebpf/rust-toolchain.toml)"
 (cd ebpf && PATH="$tools/bin:$PATH" cargo build --release >&2)
 object=$root/ebpf/target/bpfel-unknown-none/release/iana-ports-xdp
+probe=$root/ebpf/target/bpfel-unknown-none/release/lookup-probe
 
 step "sections, and no registry table in the object"
 "$llvm/bin/llvm-readelf" --sections --wide "$object" >&2
@@ -87,5 +93,7 @@ if "$llvm/bin/llvm-objdump" --syms "$object" | grep -qiE 'tables|NAME_|RECORD'; 
     status=1
 fi
 [ "$status" = 0 ] || exit 1
+probe_rodata=$("$llvm/bin/llvm-readelf" --sections --wide "$probe" | sed -n 's/.* \.rodata *PROGBITS *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p')
+echo "lookup probe (run-time lookups, linked, not loaded): .rodata $((0x${probe_rodata:-0})) bytes, the registry tables it reads" >&2
 echo "program: $program_bytes bytes ($((program_bytes / 8)) instructions); .rodata+.data+.bss: $data_bytes bytes (limit $rodata_limit); object file: $(stat -c %s "$object") bytes" >&2
 echo "object: $object"
