@@ -177,8 +177,9 @@ def main():
     load = bpftool("prog", "load", obj, pin, "type", "xdp")
     if load.returncode != 0:
         err = (load.stderr + load.stdout).strip()
-        if "Operation not permitted" in err or "EPERM" in err:
-            print(f"the kernel refused to load the program: {err.splitlines()[-1]}")
+        refusals = [line for line in err.splitlines() if "Operation not permitted" in line or "EPERM" in line]
+        if refusals:
+            print(f"the kernel refused to load the program: {refusals[0]}")
             return 77
         print(f"bpftool prog load failed:\n{err}", file=sys.stderr)
         return 1
