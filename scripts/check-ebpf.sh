@@ -34,8 +34,8 @@ if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
 fi
 
-step "rustup: $nightly with rust-src"
-rustup toolchain install "$nightly" --profile minimal -c rust-src >&2
+step "rustup: $nightly with rust-src and clippy"
+rustup toolchain install "$nightly" --profile minimal -c rust-src -c clippy >&2
 
 step "bpf-linker $bpf_linker_version against $llvm ($tools)"
 if ! "$tools/bin/bpf-linker" --version >/dev/null 2>&1; then
@@ -56,6 +56,9 @@ cargo "+$nightly" build -Z build-std=core --target bpfel-unknown-none -p iana-po
 # service_name, status) on packet input, so linking it is the check that
 # they get through the backend (no 128-bit multiply, for one).
 step "the XDP program and the lookup probe (ebpf/, $nightly from ebpf/rust-toolchain.toml)"
+# ebpf/ is outside the workspace, so `cargo fmt --all` at the root skips it.
+rustfmt --edition 2024 --check ebpf/src/main.rs ebpf/src/bin/*.rs >&2
+(cd ebpf && PATH="$tools/bin:$PATH" cargo clippy --release -- -D warnings >&2)
 (cd ebpf && PATH="$tools/bin:$PATH" cargo build --release >&2)
 object=$root/ebpf/target/bpfel-unknown-none/release/iana-ports-xdp
 probe=$root/ebpf/target/bpfel-unknown-none/release/lookup-probe

@@ -105,7 +105,7 @@ def cases():
         ("sctp", 22, DROP, "ssh is allowed on tcp only"),
         ("tcp", 443, PASS, "https"),
         ("udp", 443, PASS, "https"),
-        ("sctp", 443, PASS, "https (registered on sctp too)"),
+        ("sctp", 443, PASS, "https, registered on sctp too"),
         ("udp", 53, PASS, "domain/udp"),
         ("tcp", 53, DROP, "domain is allowed on udp only"),
         ("tcp", 5999, DROP, "below x11's range"),
@@ -186,6 +186,11 @@ def main():
     failures = 0
     rows = []
     try:
+        # The loaded program as the kernel holds it (xlated and JITed sizes).
+        shown = bpftool("prog", "show", "pinned", pin).stdout.split()
+        if "xlated" in shown:
+            at = shown.index("xlated")
+            print("loaded:", " ".join(shown[at : at + 4]))
         with tempfile.TemporaryDirectory() as tmp:
             for n, (what, frame, want) in enumerate(cases()):
                 path = os.path.join(tmp, f"frame{n}")
@@ -201,10 +206,10 @@ def main():
     finally:
         os.unlink(pin)
     width = max(len(r[0]) for r in rows)
-    print(f"| {'frame':<{width}} | bytes | expected | kernel | |")
-    print(f"|{'-' * (width + 2)}|------:|----------|--------|-|")
+    print(f"| {'frame':<{width}} | bytes | expected | kernel | result |")
+    print(f"|{'-' * (width + 2)}|------:|----------|--------|--------|")
     for what, size, want, got, ok in rows:
-        print(f"| {what:<{width}} | {size:>5} | {want:<8} | {got:<6} | {ok} |")
+        print(f"| {what:<{width}} | {size:>5} | {want:<8} | {got:<6} | {ok:<6} |")
     print(f"{len(rows) - failures}/{len(rows)} frames got their verdict")
     return 1 if failures else 0
 
