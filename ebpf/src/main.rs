@@ -6,8 +6,8 @@
 //! - TCP, UDP or SCTP over IPv4 or IPv6 (behind up to two VLAN tags):
 //!   `XDP_PASS` when the destination port is in [`ALLOW`], else `XDP_DROP`.
 //! - A frame too short for the IP or transport header it claims (or for its
-//!   own Ethernet/VLAN header), or an IPv4 header length under 20 bytes:
-//!   `XDP_DROP`.
+//!   own Ethernet/VLAN header), an IPv4 header length under 20 bytes, or
+//!   more than two VLAN tags: `XDP_DROP`.
 //! - Everything else (ARP, ICMP, ICMPv6, DCCP, IPv4 fragments after the
 //!   first, IPv6 fragments after the first, other EtherTypes): `XDP_PASS`.
 //!
@@ -114,6 +114,8 @@ fn verdict(ctx: &XdpContext) -> Verdict {
     match ethertype {
         ETHERTYPE_IPV4 => ipv4(ctx, offset),
         ETHERTYPE_IPV6 => ipv6(ctx, offset),
+        // A third tag could hide an IP packet: not judged, so not passed.
+        ETHERTYPE_VLAN | ETHERTYPE_QINQ => Verdict::Drop,
         _ => Verdict::Pass,
     }
 }

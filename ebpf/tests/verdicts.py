@@ -24,14 +24,15 @@ import tempfile
 PASS, DROP = 2, 1
 NAMES = {PASS: "PASS", DROP: "DROP"}
 
-ETH_IPV4, ETH_IPV6, ETH_ARP, ETH_VLAN = 0x0800, 0x86DD, 0x0806, 0x8100
+ETH_IPV4, ETH_IPV6, ETH_ARP, ETH_VLAN, ETH_QINQ = 0x0800, 0x86DD, 0x0806, 0x8100, 0x88A8
 TCP, UDP, SCTP, ICMP, ICMPV6, HOPOPTS, FRAGMENT, DSTOPTS = 6, 17, 132, 1, 58, 0, 44, 60
 
 
-def eth(ethertype, payload, vlan=None):
+def eth(ethertype, payload, tags=()):
+    """An Ethernet frame; `tags` are (TPID, VLAN id) pairs, outermost first."""
     head = bytes.fromhex("020000000002") + bytes.fromhex("020000000001")
-    if vlan is not None:
-        head += struct.pack("!HH", ETH_VLAN, vlan)
+    for tpid, vlan in tags:
+        head += struct.pack("!HH", tpid, vlan)
     return head + struct.pack("!H", ethertype) + payload
 
 
@@ -151,8 +152,13 @@ def cases():
     yield "VLAN tag cut short", eth(ETH_VLAN, b"\x00")[:16], DROP
 
     # VLAN, IPv6 extension headers, fragments.
-    yield "802.1Q VLAN IPv4 tcp 22", eth(ETH_IPV4, ipv4(TCP, tcp(22)), vlan=7), PASS
-    yield "802.1Q VLAN IPv4 tcp 23", eth(ETH_IPV4, ipv4(TCP, tcp(23)), vlan=7), DROP
+    vlan, qinq = [(ETH_VLAN, 7)], [(ETH_QINQ, 5), (ETH_VLAN, 7)]
+    yield "802.1Q VLAN IPv4 tcp 22", eth(ETH_IPV4, ipv4(TCP, tcp(22)), vlan), PASS
+    yield "802.1Q VLAN IPv4 tcp 23", eth(ETH_IPV4, ipv4(TCP, tcp(23)), vlan), DROP
+    yield "802.1ad+802.1Q IPv6 udp 53", eth(ETH_IPV6, ipv6(UDP, udp(53)), qinq), PASS
+    yield "802.1ad+802.1Q IPv6 udp 54", eth(ETH_IPV6, ipv6(UDP, udp(54)), qinq), DROP
+    yield "three VLAN tags, IPv4 tcp 22 inside", eth(ETH_IPV4, ipv4(TCP, tcp(22)), qinq + vlan), DROP
+    yield "802.1Q VLAN ARP", eth(ETH_ARP, ARP[14:], vlan), PASS
     yield "IPv6 hop-by-hop + tcp 22", eth(ETH_IPV6, ipv6(HOPOPTS, ext(TCP) + tcp(22))), PASS
     yield "IPv6 hop-by-hop + tcp 23", eth(ETH_IPV6, ipv6(HOPOPTS, ext(TCP) + tcp(23))), DROP
     four = ext(DSTOPTS) + ext(DSTOPTS) + ext(DSTOPTS) + ext(TCP)
