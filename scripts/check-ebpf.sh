@@ -24,7 +24,8 @@ rodata_limit=1024
 # description, the registry's title.
 forbidden=("matrix-fed" "Domain Name Server" "Service Name and Transport Protocol Port Number Registry")
 
-step() { printf '==> %s\n' "$*" >&2; }
+# Each step's start, in seconds since the script began (CI time budget).
+step() { printf '==> [%ds] %s\n' "$SECONDS" "$*" >&2; }
 
 step "apt: llvm-$llvm_major-dev, bpftool"
 packages=(llvm-$llvm_major-dev libpolly-$llvm_major-dev zlib1g-dev libzstd-dev bpftool)
@@ -99,4 +100,5 @@ fi
 probe_rodata=$("$llvm/bin/llvm-readelf" --sections --wide "$probe" | sed -n 's/.* \.rodata *PROGBITS *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p')
 echo "lookup probe (run-time lookups, linked, not loaded): .rodata $((0x${probe_rodata:-0})) bytes, the registry tables it reads" >&2
 echo "program: $program_bytes bytes ($((program_bytes / 8)) instructions); .rodata+.data+.bss: $data_bytes bytes (limit $rodata_limit); object file: $(stat -c %s "$object") bytes" >&2
+echo "check-ebpf: ${SECONDS}s in all" >&2
 echo "object: $object"
