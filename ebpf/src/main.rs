@@ -5,9 +5,10 @@
 //! Verdicts, per frame:
 //! - TCP, UDP or SCTP over IPv4 or IPv6 (behind up to two VLAN tags):
 //!   `XDP_PASS` when the destination port is in [`ALLOW`], else `XDP_DROP`.
-//! - A frame too short for the IP or transport header it claims (or for its
-//!   own Ethernet/VLAN header), an IPv4 header length under 20 bytes, or
-//!   more than two VLAN tags: `XDP_DROP`.
+//! - A frame too short for a header it claims (Ethernet, VLAN tag, IPv4 by
+//!   its IHL, IPv6, an IPv6 extension header by its length, TCP, UDP,
+//!   SCTP), an IPv4 header length under 20 bytes, or more than two VLAN
+//!   tags: `XDP_DROP`.
 //! - Everything else (ARP, ICMP, ICMPv6, DCCP, IPv4 fragments after the
 //!   first, IPv6 fragments after the first, other EtherTypes): `XDP_PASS`.
 //!
@@ -128,7 +129,7 @@ fn ipv4(ctx: &XdpContext, ip: usize) -> Verdict {
     let fragment = u16::from_be_bytes([header[6], header[7]]);
     let protocol = header[9];
     let header = usize::from(header[0] & 0x0f) * 4;
-    if header < IPV4_MIN_HEADER {
+    if header < IPV4_MIN_HEADER || !holds(ctx, ip, header) {
         return Verdict::Drop;
     }
     // A fragment after the first has no transport header; the first one,
@@ -150,28 +151,38 @@ fn ipv6(ctx: &XdpContext, ip: usize) -> Verdict {
     let mut offset = ip + IPV6_HEADER;
     let mut walked = 0;
     while walked < MAX_IPV6_EXTENSIONS {
+        if !is_ipv6_extension(next) {
+            return transport(ctx, next, offset);
+        }
         // Every extension header starts with its next header and a length
         // (in 8-byte units after the first 8) or, for a fragment header,
         // a reserved byte and the fragment offset.
         let Some([following, units, fragment_high, fragment_low]) = read::<4>(ctx, offset) else {
             return Verdict::Drop;
         };
-        let length = match next {
-            IPPROTO_HOPOPTS | IPPROTO_ROUTING | IPPROTO_DSTOPTS => (usize::from(units) + 1) * 8,
-            IPPROTO_FRAGMENT if u16::from_be_bytes([fragment_high, fragment_low]) & 0xfff8 != 0 => {
+        let length = if next == IPPROTO_FRAGMENT {
+            if u16::from_be_bytes([fragment_high, fragment_low]) & 0xfff8 != 0 {
                 return Verdict::Pass;
             }
-            IPPROTO_FRAGMENT => 8,
-            _ => return transport(ctx, next, offset),
+            8
+        } else {
+            (usize::from(units) + 1) * 8
         };
+        if !holds(ctx, offset, length) {
+            return Verdict::Drop;
+        }
         next = following;
         offset += length;
         walked += 1;
     }
-    match next {
-        IPPROTO_HOPOPTS | IPPROTO_ROUTING | IPPROTO_FRAGMENT | IPPROTO_DSTOPTS => Verdict::Drop,
-        _ => transport(ctx, next, offset),
-    }
+    if is_ipv6_extension(next) { Verdict::Drop } else { transport(ctx, next, offset) }
+}
+
+/// Whether `next` (an IPv6 next-header value) is an extension header this
+/// program walks past.
+#[inline(always)]
+fn is_ipv6_extension(next: u8) -> bool {
+    matches!(next, IPPROTO_HOPOPTS | IPPROTO_ROUTING | IPPROTO_FRAGMENT | IPPROTO_DSTOPTS)
 }
 
 /// Judges the transport header at `offset`: the protocols the allow-list

@@ -25,7 +25,7 @@ PASS, DROP = 2, 1
 NAMES = {PASS: "PASS", DROP: "DROP"}
 
 ETH_IPV4, ETH_IPV6, ETH_ARP, ETH_VLAN, ETH_QINQ = 0x0800, 0x86DD, 0x0806, 0x8100, 0x88A8
-TCP, UDP, SCTP, ICMP, ICMPV6, HOPOPTS, FRAGMENT, DSTOPTS = 6, 17, 132, 1, 58, 0, 44, 60
+TCP, UDP, SCTP, ICMP, ICMPV6, HOPOPTS, FRAGMENT, DSTOPTS, NO_NEXT = 6, 17, 132, 1, 58, 0, 44, 60, 59
 
 
 def eth(ethertype, payload, tags=()):
@@ -141,6 +141,7 @@ def cases():
     full4 = v4("tcp", 22)
     yield "IPv4 header cut at 19 bytes", full4[: 14 + 19], DROP
     yield "IPv4 IHL=15 claims 60 bytes, frame holds 40", eth(ETH_IPV4, ipv4(TCP, tcp(22), ihl=15)), DROP
+    yield "IPv4 IHL=15 ICMP, frame holds 28 IP bytes", eth(ETH_IPV4, ipv4(ICMP, ICMP_ECHO, ihl=15)), DROP
     yield "IPv4 tcp header cut at 19 bytes", full4[: 14 + 20 + 19], DROP
     yield "IPv4 udp header cut at 7 bytes", v4("udp", 53)[: 14 + 20 + 7], DROP
     yield "IPv4 sctp header cut at 11 bytes", v4("sctp", 443)[: 14 + 20 + 11], DROP
@@ -166,6 +167,9 @@ def cases():
     yield "IPv6 4 extension headers + tcp 23", eth(ETH_IPV6, ipv6(HOPOPTS, four + tcp(23))), DROP
     chain = ext(DSTOPTS) + ext(DSTOPTS) + ext(DSTOPTS) + ext(DSTOPTS) + ext(TCP)
     yield "IPv6 5 extension headers + tcp 22", eth(ETH_IPV6, ipv6(HOPOPTS, chain + tcp(22))), DROP
+    hop16 = struct.pack("!BB", ICMPV6, 1) + b"\0" * 6  # claims 16 bytes, holds 8
+    yield "IPv6 hop-by-hop claims 16 bytes, frame holds 8", eth(ETH_IPV6, ipv6(HOPOPTS, hop16)), DROP
+    yield "IPv6 no next header (59), no payload", eth(ETH_IPV6, ipv6(NO_NEXT, b"")), PASS
     frag_first = struct.pack("!BBHI", TCP, 0, 0x0001, 7)  # offset 0, more fragments
     frag_later = struct.pack("!BBHI", TCP, 0, 0x00B9, 7)  # offset 23 (x8), more
     yield "IPv6 first fragment tcp 23", eth(ETH_IPV6, ipv6(FRAGMENT, frag_first + tcp(23))), DROP
