@@ -59,48 +59,50 @@ const ENOENT: c_int = 2;
 /// Why a line could not be written: the buffer needs this many bytes.
 struct TooSmall;
 
-/// Writes `line` into `result` and `buffer`: the alias pointer array first
-/// (aligned), then the name, protocol and aliases, each NUL-terminated.
+/// Writes `line` into `result` and `buffer`: the name, protocol and
+/// aliases, each NUL-terminated, then (aligned) the alias pointer array.
 fn fill(line: &Line, result: &mut Servent, buffer: &mut [u8]) -> Result<(), TooSmall> {
     const PTR: usize = core::mem::size_of::<*mut c_char>();
-    let name = line.name();
-    let proto = line.proto.as_str();
-    let aliases = line.aliases();
-    let (count, alias_bytes) = aliases.clone().fold((0usize, 0usize), |(n, b), a| (n + 1, b + a.len() + 1));
-    let pad = buffer.as_ptr().align_offset(core::mem::align_of::<*mut c_char>());
-    let strings = pad + (count + 1) * PTR;
-    let need = strings + name.len() + 1 + proto.len() + 1 + alias_bytes;
-    if pad >= buffer.len() || need > buffer.len() {
+    let mut at = 0;
+    let mut put = |bytes: &mut dyn ExactSizeIterator<Item = u8>| -> Result<usize, TooSmall> {
+        let start = at;
+        let past = start + bytes.len();
+        let place = buffer.get_mut(start..=past).ok_or(TooSmall)?;
+        for (slot, b) in place.iter_mut().zip(bytes.chain([0])) {
+            *slot = b;
+        }
+        at = past + 1;
+        Ok(start)
+    };
+    let name_at = put(&mut line.name().bytes())?;
+    let proto_at = put(&mut line.proto.as_str().bytes())?;
+    let aliases_at = proto_at + line.proto.as_str().len() + 1;
+    let mut count = 0;
+    for alias in line.aliases() {
+        put(&mut alias.bytes())?;
+        count += 1;
+    }
+    let strings_end = at;
+    let pad = buffer.as_ptr().wrapping_add(strings_end).align_offset(core::mem::align_of::<*mut c_char>());
+    let slots_at = strings_end.checked_add(pad).ok_or(TooSmall)?;
+    let need = slots_at.checked_add((count + 1) * PTR).ok_or(TooSmall)?;
+    if need > buffer.len() {
         return Err(TooSmall);
     }
-    // Strings first, through the slice; then the pointers to them, from
-    // one base pointer taken after the last write through the slice.
-    let mut at = strings;
-    let mut put = |bytes: &mut dyn Iterator<Item = u8>| {
-        let start = at;
-        for b in bytes {
-            buffer[at] = b;
-            at += 1;
-        }
-        buffer[at] = 0;
-        at += 1;
-        start
-    };
-    let name_at = put(&mut name.bytes());
-    let proto_at = put(&mut proto.bytes());
-    for alias in aliases.clone() {
-        put(&mut alias.bytes());
-    }
+    // The pointers, from one base pointer taken after the last write
+    // through the slice; each alias starts past the previous one's NUL.
     let base = buffer.as_mut_ptr();
-    let slots = base.wrapping_add(pad).cast::<*mut c_char>();
-    let mut offset = proto_at + proto.len() + 1;
-    for (i, alias) in aliases.enumerate() {
-        // SAFETY: slot i < count lies in buffer[pad .. strings], inside the
-        // buffer (need <= len was checked), aligned for a pointer by `pad`.
+    let slots = base.wrapping_add(slots_at).cast::<*mut c_char>();
+    let mut offset = aliases_at;
+    for i in 0..count {
+        // SAFETY: slot i < count lies in buffer[slots_at .. need], inside
+        // the buffer (checked above), aligned for a pointer by `pad`.
         unsafe { slots.add(i).write(base.wrapping_add(offset).cast()) };
-        offset += alias.len() + 1;
+        // SAFETY: `offset` is the start of alias i, a NUL-terminated string
+        // written above inside buffer[.. strings_end].
+        offset += unsafe { CStr::from_ptr(base.wrapping_add(offset).cast()) }.to_bytes().len() + 1;
     }
-    // SAFETY: slot `count`, the terminator, is the last one before `strings`.
+    // SAFETY: slot `count`, the terminator, is the last one before `need`.
     unsafe { slots.add(count).write(core::ptr::null_mut()) };
     result.s_name = base.wrapping_add(name_at).cast();
     result.s_aliases = slots;

@@ -55,7 +55,29 @@ fn index_of(record: &'static Record) -> usize {
 /// Whether glibc's parser can read `name` as one field: the export leaves
 /// other rows out as `#!` comments (`etc_services::glibc_name_problem`).
 pub fn glibc_can_read(name: &str) -> bool {
-    !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c.is_control() || c == '#')
+    let bad = |c: char| c.is_whitespace() || c.is_control() || c == '#';
+    // Registry names are ASCII: bytes are chars there, and quicker to test.
+    let readable = if name.is_ascii() { !name.bytes().any(|b| bad(char::from(b))) } else { !name.chars().any(bad) };
+    !name.is_empty() && readable
+}
+
+/// Records whose name some record is declared an alias of (in any case),
+/// as bits by record index: only their lines can have merged aliases.
+/// Computed once, into static memory.
+fn is_alias_target(record: usize) -> bool {
+    const WORDS: usize = records().len().div_ceil(64);
+    static TARGETS: std::sync::OnceLock<[u64; WORDS]> = std::sync::OnceLock::new();
+    let bits = TARGETS.get_or_init(|| {
+        let mut bits = [0u64; WORDS];
+        for target in records().iter().filter_map(Record::alias_of) {
+            for c in iana_ports::by_name(target) {
+                let i = index_of(c);
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    bits[record / 64] & (1 << (record % 64)) != 0
 }
 
 /// The name of a record that gives lines: named, with a port, readable.
@@ -137,7 +159,9 @@ impl PartialEq for Alias {
 struct AliasCandidates {
     line: Line,
     own_lower: bool,
-    rows: iana_ports::Records,
+    /// The rows on the line's port and protocol, `None` when no record is
+    /// declared an alias of the line's name.
+    rows: Option<iana_ports::Records>,
     pending_lower: Option<&'static str>,
 }
 
@@ -150,7 +174,8 @@ impl AliasCandidates {
         AliasCandidates {
             line,
             own_lower: has_upper(line.name()),
-            rows: iana_ports::by_port(line.port, line.proto),
+            // Most lines have no record merged into them: skip the walk.
+            rows: is_alias_target(line.record).then(|| iana_ports::by_port(line.port, line.proto)),
             pending_lower: None,
         }
     }
@@ -166,7 +191,7 @@ impl Iterator for AliasCandidates {
         if let Some(name) = self.pending_lower.take() {
             return Some(Alias { name, lower: true });
         }
-        for s in self.rows.by_ref() {
+        for s in self.rows.as_mut()?.by_ref() {
             let s_index = index_of(s);
             if s_index <= self.line.record {
                 continue;
@@ -186,7 +211,8 @@ impl Iterator for AliasCandidates {
 pub fn by_port(port: u16, proto: Option<Protocol>) -> Option<Line> {
     let mut best: Option<Line> = None;
     for q in Protocol::ALL {
-        if proto.is_some_and(|p| p != q) {
+        // No named row there (most ports): no line, from one table load.
+        if proto.is_some_and(|p| p != q) || iana_ports::service_name(port, q).is_none() {
             continue;
         }
         // The first named row there has its own line: a merge needs an

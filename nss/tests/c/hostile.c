@@ -83,13 +83,13 @@ static int intact(const char *p, size_t n) {
     return 1;
 }
 
-/* The bytes the answer needs: pointer alignment, the alias pointers with
- * their NULL, and each string with its NUL. */
+/* The bytes the answer needs: each string with its NUL, padding to align
+ * the alias pointers that follow them, and those pointers with their NULL. */
 static size_t needed(const struct servent *s, const char *buf) {
-    size_t pad = (sizeof(char *) - (uintptr_t)buf % sizeof(char *)) % sizeof(char *);
-    size_t n = pad + sizeof(char *) + strlen(s->s_name) + 1 + strlen(s->s_proto) + 1;
-    for (char **a = s->s_aliases; *a; a++) n += sizeof(char *) + strlen(*a) + 1;
-    return n;
+    size_t strings = strlen(s->s_name) + 1 + strlen(s->s_proto) + 1, pointers = sizeof(char *);
+    for (char **a = s->s_aliases; *a; a++) strings += strlen(*a) + 1, pointers += sizeof(char *);
+    size_t pad = (sizeof(char *) - (uintptr_t)(buf + strings) % sizeof(char *)) % sizeof(char *);
+    return strings + pad + pointers;
 }
 
 /* Every buffer size from 0 to the first that fits, at misalignments 0..7:
