@@ -11,6 +11,8 @@
 //! first line that matches, so a [`Line`] is named by its place in that
 //! order: (record, protocol, port).
 
+#![forbid(unsafe_code)]
+
 use iana_ports::{Protocol, Record, records};
 
 /// One line of the export: the record that made it, its protocol and port.
