@@ -19,10 +19,20 @@ if [ "${NSS_RUST_ASAN:-auto}" != no ] && cargo +nightly --version >/dev/null 2>&
 else
     cargo build --manifest-path "$root/Cargo.toml" -p iana-ports-nss --target-dir "$out/plain"
     cp "$out/plain/debug/libnss_iana.so" "$out/lib/libnss_iana.so.2"
-    echo "hostile: the module built normally (no nightly toolchain): guard bytes check its stores"
+    echo "hostile: the module built normally (no nightly toolchain, or NSS_RUST_ASAN=no): guard bytes check its stores"
 fi
 cc -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
     -o "$out/hostile" "$root/nss/tests/c/hostile.c" -L"$out/lib" -l:libnss_iana.so.2 -lpthread
 # Leak checking needs ptrace, which containers often forbid; leaks are not
 # what this harness looks for.
-ASAN_OPTIONS="detect_leaks=0:abort_on_error=0" LD_LIBRARY_PATH="$out/lib" "$out/hostile"
+export ASAN_OPTIONS="detect_leaks=0" LD_LIBRARY_PATH="$out/lib"
+if ! "$out/hostile" 2>"$out/hostile.stderr"; then
+    # GCC 12's ASan cannot place its shadow memory under kernels with 32
+    # bits of mmap randomization; without address randomization it can.
+    if grep -q "Shadow memory range interleaves" "$out/hostile.stderr"; then
+        setarch "$(uname -m)" -R "$out/hostile"
+    else
+        cat "$out/hostile.stderr" >&2
+        exit 1
+    fi
+fi
