@@ -56,7 +56,7 @@ pub struct Servent {
 const ERANGE: c_int = 34;
 const ENOENT: c_int = 2;
 
-/// Why a line could not be written: the buffer needs this many bytes.
+/// The caller's buffer cannot hold the line.
 struct TooSmall;
 
 /// Writes `line` into `result` and `buffer`: the name, protocol and
@@ -74,7 +74,7 @@ fn fill(line: &Line, result: &mut Servent, buffer: &mut [u8]) -> Result<(), TooS
         at = past + 1;
         Ok(start)
     };
-    let name_at = put(&mut line.name().bytes())?;
+    let name_at = put(&mut line.name.bytes())?;
     let proto_at = put(&mut line.proto.as_str().bytes())?;
     let aliases_at = proto_at + line.proto.as_str().len() + 1;
     let mut count = 0;

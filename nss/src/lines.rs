@@ -24,6 +24,8 @@ pub struct Line {
     pub proto: Protocol,
     /// The line's port.
     pub port: u16,
+    /// The service name (the record's, as registered).
+    pub name: &'static str,
 }
 
 /// Where a line stands in the export: records in order, then a
@@ -84,15 +86,22 @@ fn is_alias_target(record: usize) -> bool {
 
 /// The name of a record that gives lines: named, with a port, readable.
 fn line_name(record: &Record) -> Option<&'static str> {
-    let name = record.service_name()?;
     record.ports()?;
-    glibc_can_read(name).then_some(name)
+    let name = record.service_name()?;
+    (glibc_reads_every_name() || glibc_can_read(name)).then_some(name)
 }
 
-/// The record (index) whose line record `m`'s expansion on `port`/`proto`
-/// is merged into, if any: the first earlier line there named, in any
-/// case, as the name `m` is declared an alias of.
-fn merged_into(m: usize, port: u16, proto: Protocol) -> Option<usize> {
+/// Whether glibc can read every registry name (true of today's registry),
+/// found once: then no lookup needs to look at the characters.
+fn glibc_reads_every_name() -> bool {
+    static EVERY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *EVERY.get_or_init(|| records().iter().filter_map(Record::service_name).all(glibc_can_read))
+}
+
+/// The record (index, name) whose line record `m`'s expansion on
+/// `port`/`proto` is merged into, if any: the first earlier line there
+/// named, in any case, as the name `m` is declared an alias of.
+fn merged_into(m: usize, port: u16, proto: Protocol) -> Option<(usize, &'static str)> {
     let target = records()[m].alias_of()?;
     // `by_port` yields in registry order (a test checks it).
     for c in iana_ports::by_port(port, proto) {
@@ -100,23 +109,21 @@ fn merged_into(m: usize, port: u16, proto: Protocol) -> Option<usize> {
         if c_index >= m {
             break;
         }
-        if line_name(c).is_some_and(|n| n.eq_ignore_ascii_case(target)) && merged_into(c_index, port, proto).is_none() {
-            return Some(c_index);
+        if let Some(name) = line_name(c).filter(|n| n.eq_ignore_ascii_case(target)) {
+            if merged_into(c_index, port, proto).is_none() {
+                return Some((c_index, name));
+            }
         }
     }
     None
 }
 
 impl Line {
-    /// The service name (the record's, as registered).
-    pub fn name(&self) -> &'static str {
-        records()[self.record].service_name().unwrap_or("")
-    }
-
     /// The aliases, in the export's order, without repeats.
     pub fn aliases(&self) -> impl Iterator<Item = Alias> + Clone + use<> {
-        let fresh = AliasCandidates::new(*self);
-        AliasCandidates::new(*self)
+        let candidates = AliasCandidates::new(*self);
+        let fresh = candidates.clone();
+        candidates
             .enumerate()
             .filter(move |&(k, alias)| !fresh.clone().take(k).any(|earlier| earlier == alias))
             .map(|(_, alias)| alias)
@@ -175,7 +182,7 @@ impl AliasCandidates {
     fn new(line: Line) -> AliasCandidates {
         AliasCandidates {
             line,
-            own_lower: has_upper(line.name()),
+            own_lower: has_upper(line.name),
             // Most lines have no record merged into them: skip the walk.
             rows: is_alias_target(line.record).then(|| iana_ports::by_port(line.port, line.proto)),
             pending_lower: None,
@@ -188,7 +195,7 @@ impl Iterator for AliasCandidates {
 
     fn next(&mut self) -> Option<Alias> {
         if core::mem::take(&mut self.own_lower) {
-            return Some(Alias { name: self.line.name(), lower: true });
+            return Some(Alias { name: self.line.name, lower: true });
         }
         if let Some(name) = self.pending_lower.take() {
             return Some(Alias { name, lower: true });
@@ -199,7 +206,7 @@ impl Iterator for AliasCandidates {
                 continue;
             }
             let Some(name) = line_name(s) else { continue };
-            if merged_into(s_index, self.line.port, self.line.proto) == Some(self.line.record) {
+            if merged_into(s_index, self.line.port, self.line.proto).is_some_and(|(c, _)| c == self.line.record) {
                 self.pending_lower = has_upper(name).then_some(name);
                 return Some(Alias { name, lower: false });
             }
@@ -219,11 +226,11 @@ pub fn by_port(port: u16, proto: Option<Protocol>) -> Option<Line> {
         }
         // The first named row there has its own line: a merge needs an
         // earlier line on the same port and protocol.
-        let Some(first) = iana_ports::by_port(port, q).find(|r| line_name(r).is_some()) else { continue };
+        let Some((first, name)) = iana_ports::by_port(port, q).find_map(|r| Some((r, line_name(r)?))) else { continue };
         let record = index_of(first);
         // A protocol-less row's first line on a port is its first protocol.
         let proto = if proto.is_none() { protos_of(first)[0] } else { q };
-        let line = Line { record, proto, port };
+        let line = Line { record, proto, port, name };
         if best.is_none_or(|b| order(&line) < order(&b)) {
             best = Some(line);
         }
@@ -256,8 +263,9 @@ pub fn by_name(name: &str, proto: Option<Protocol>) -> Option<Line> {
                 continue;
             }
             for port in range.start..=range.end {
-                let record = merged_into(m_index, port, q).unwrap_or(m_index);
-                let line = Line { record, proto: q, port };
+                let merged = if is_alias { merged_into(m_index, port, q) } else { None };
+                let (record, name) = merged.unwrap_or((m_index, m_name));
+                let line = Line { record, proto: q, port, name };
                 if best.is_none_or(|b| order(&line) < order(&b)) {
                     best = Some(line);
                 }
@@ -287,7 +295,7 @@ impl Cursor {
     pub fn next_line(self) -> Option<(Line, Cursor)> {
         let mut at = self;
         while let Some(record) = records().get(at.record) {
-            if let (Some(_), Some(range)) = (line_name(record), record.ports()) {
+            if let (Some(name), Some(range)) = (line_name(record), record.ports()) {
                 let protos = protos_of(record);
                 while let Some(&proto) = protos.get(at.proto) {
                     let first = u32::from(range.start).max(at.port);
@@ -295,7 +303,7 @@ impl Cursor {
                         let port = port as u16;
                         if merged_into(at.record, port, proto).is_none() {
                             let past = Cursor { port: u32::from(port) + 1, ..at };
-                            return Some((Line { record: at.record, proto, port }, past));
+                            return Some((Line { record: at.record, proto, port, name }, past));
                         }
                     }
                     at = Cursor { proto: at.proto + 1, port: 0, ..at };
