@@ -264,8 +264,8 @@ pub fn by_name(name: &str, proto: Option<Protocol>) -> Option<Line> {
             }
             for port in range.start..=range.end {
                 let merged = if is_alias { merged_into(m_index, port, q) } else { None };
-                let (record, name) = merged.unwrap_or((m_index, m_name));
-                let line = Line { record, proto: q, port, name };
+                let (record, its_name) = merged.unwrap_or((m_index, m_name));
+                let line = Line { record, proto: q, port, name: its_name };
                 if best.is_none_or(|b| order(&line) < order(&b)) {
                     best = Some(line);
                 }
