@@ -232,3 +232,35 @@ fn python_and_iptables_resolve_through_the_module() {
     let out = run_with_module(&mut iptables, rules);
     assert!(!out.status.success(), "iptables-restore resolved imaps without the module");
 }
+
+#[test]
+fn files_then_iana_as_the_install_script_advises() {
+    if let Some(why) = no_namespace() {
+        println!("SKIPPED files_then_iana_as_the_install_script_advises: {why}");
+        return;
+    }
+    // `services: files iana`: a local file's entries win, the module
+    // answers the rest.
+    let dir = common::scratch("files-iana");
+    let nsswitch = dir.join("nsswitch.conf");
+    std::fs::write(&nsswitch, "services: files iana\n").unwrap();
+    let local = dir.join("services");
+    std::fs::write(&local, "http 8080/tcp local-web\n").unwrap();
+    let mounts = [(nsswitch.as_path(), "/etc/nsswitch.conf"), (local.as_path(), "/etc/services")];
+    let mut getent =
+        in_namespace(&mounts, "getent services http/tcp matrix-fed 8448/tcp no-such-service; echo \"exit=$?\"");
+    let out = run_with_module(&mut getent, "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Vec<&str>> = text.lines().map(words).collect();
+    assert_eq!(
+        lines,
+        [
+            vec!["http", "8080/tcp", "local-web"],
+            vec!["matrix-fed", "8448/tcp"],
+            vec!["matrix-fed", "8448/tcp"],
+            vec!["exit=2"],
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
