@@ -176,18 +176,39 @@ fn the_files_backend_reads_the_export_as_the_tests_do() {
     compare("glibc files backend vs the tests' reading of the export", &queries, &answers.join("\n"), &Expected::new());
 }
 
+/// An `nsswitch.conf` and an `/etc/services` of the test's own, to be
+/// bind-mounted over the machine's in a private mount namespace.
+struct PrivateEtc {
+    nsswitch: std::path::PathBuf,
+    services: std::path::PathBuf,
+}
+
+impl PrivateEtc {
+    fn mounts(&self) -> [(&std::path::Path, &'static str); 2] {
+        [(&self.nsswitch, "/etc/nsswitch.conf"), (&self.services, "/etc/services")]
+    }
+}
+
+/// The files for `test`, or `None` (having said why) where no mount
+/// namespace can be made.
+fn private_etc(test: &str, nsswitch: &str, services: &str) -> Option<PrivateEtc> {
+    if let Some(why) = no_namespace() {
+        println!("SKIPPED {test}: {why}");
+        return None;
+    }
+    let dir = common::scratch(test);
+    let etc = PrivateEtc { nsswitch: dir.join("nsswitch.conf"), services: dir.join("services") };
+    std::fs::write(&etc.nsswitch, nsswitch).unwrap();
+    std::fs::write(&etc.services, services).unwrap();
+    Some(etc)
+}
+
 #[test]
 fn python_and_iptables_resolve_through_the_module() {
-    if let Some(why) = no_namespace() {
-        println!("SKIPPED python_and_iptables_resolve_through_the_module: {why}");
+    let Some(etc) = private_etc("python_and_iptables_resolve_through_the_module", "services: iana\n", "") else {
         return;
-    }
-    let dir = common::scratch("etc");
-    let nsswitch = dir.join("nsswitch.conf");
-    std::fs::write(&nsswitch, "services: iana\n").unwrap();
-    let empty = dir.join("services");
-    std::fs::write(&empty, "").unwrap();
-    let mounts = [(nsswitch.as_path(), "/etc/nsswitch.conf"), (empty.as_path(), "/etc/services")];
+    };
+    let mounts = etc.mounts();
     let lib = lib_dir().display().to_string();
 
     // glibc with the files backend alone now knows nothing.
@@ -235,18 +256,13 @@ fn python_and_iptables_resolve_through_the_module() {
 
 #[test]
 fn files_then_iana_as_the_install_script_advises() {
-    if let Some(why) = no_namespace() {
-        println!("SKIPPED files_then_iana_as_the_install_script_advises: {why}");
-        return;
-    }
     // `services: files iana`: a local file's entries win, the module
     // answers the rest.
-    let dir = common::scratch("files-iana");
-    let nsswitch = dir.join("nsswitch.conf");
-    std::fs::write(&nsswitch, "services: files iana\n").unwrap();
-    let local = dir.join("services");
-    std::fs::write(&local, "http 8080/tcp local-web\n").unwrap();
-    let mounts = [(nsswitch.as_path(), "/etc/nsswitch.conf"), (local.as_path(), "/etc/services")];
+    let test = "files_then_iana_as_the_install_script_advises";
+    let Some(etc) = private_etc(test, "services: files iana\n", "http 8080/tcp local-web\n") else {
+        return;
+    };
+    let mounts = etc.mounts();
     let mut getent =
         in_namespace(&mounts, "getent services http/tcp matrix-fed 8448/tcp no-such-service; echo \"exit=$?\"");
     let out = run_with_module(&mut getent, "");
