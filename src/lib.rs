@@ -63,7 +63,7 @@ pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 ///
 /// ```
 /// let info = iana_ports::REGISTRY;
-/// assert_eq!(info.updated, "2026-02-13");
+/// assert_eq!(info.updated, "2026-08-17");
 /// assert_eq!(info.title, "Service Name and Transport Protocol Port Number Registry");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,10 @@
 //! `iana-ports diff FILE`: how a file differs from the compiled-in
-//! snapshot. FILE is either IANA's CSV (recognised by its header) or an
-//! `/etc/services` file (services(5)); the exit status follows diff(1).
+//! snapshot. FILE is IANA's CSV (recognised by its header), IANA's XML
+//! (recognised by its `<?xml` or `<registry` start; its records read as the
+//! generator reads them, as the CSV's rows) or an `/etc/services` file
+//! (services(5)); the exit status follows diff(1).
 //!
-//! **CSV.** Rows are keyed by (service name in lower case, port or range as
+//! **CSV or XML.** Rows are keyed by (service name in lower case, port or range as
 //! written, protocol in lower case) and counted as a multiset (`rdp` has two
 //! port-less rows). The snapshot is the newer side: *added* rows are in the
 //! snapshot and not in FILE, *removed* rows in FILE and not in the snapshot,
@@ -17,7 +19,7 @@ use std::fmt::Write as _;
 
 use iana_ports::{PortRange, Protocol, Record};
 use iana_ports_gen::csv_source::{self, HEADER};
-use iana_ports_gen::model;
+use iana_ports_gen::{model, xml_source};
 use serde_json::{Value, json};
 
 use crate::json::{RowFields, fields};
@@ -59,10 +61,18 @@ pub fn is_iana_csv(bytes: &[u8]) -> bool {
     bytes.starts_with(header.as_bytes())
 }
 
+/// Whether `bytes` look like an XML document (after an optional BOM and
+/// blank space): `<?xml` or IANA's root element.
+pub fn is_xml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"<?xml") || bytes[start..].starts_with(b"<registry")
+}
+
 /// The answer to `diff`: a CSV comparison or an /etc/services report.
 #[derive(Debug)]
 pub enum Report {
-    /// FILE was IANA's CSV.
+    /// FILE was IANA's CSV or XML.
     Csv(CsvDiff),
     /// FILE was an /etc/services file.
     Services(ServicesReport),
@@ -70,22 +80,29 @@ pub enum Report {
 
 /// Compares `bytes`, the contents of `path`, with the compiled-in snapshot.
 pub fn diff(path: &str, bytes: &[u8]) -> Result<Report, DiffError> {
-    if is_iana_csv(bytes) {
-        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let located = |e: iana_ports_gen::Error| DiffError(e.to_string());
+    let written = if is_iana_csv(bytes) {
         // The generator's reader and checks (`read_csv` is these two steps;
         // the written text is kept for the key's "port as written").
         // The reader refuses a header without rows itself, at its line.
-        let written = csv_source::read_rows(path, bytes).map_err(|e| DiffError(e.to_string()))?;
-        let typed = model::rows_from_csv(path, &written).map_err(|e| DiffError(e.to_string()))?;
-        let rows = written
-            .iter()
-            .zip(typed)
-            .map(|(w, row)| FileRow { line: w.line, fields: w.fields().map(|(_, text)| text.to_owned()), row })
-            .collect();
-        Ok(Report::Csv(compare_csv(rows)))
+        csv_source::read_rows(path, bytes.strip_prefix(BOM).unwrap_or(bytes)).map_err(located)?
+    } else if is_xml(bytes) {
+        // The XML's records as the generator reads them: the CSV's columns.
+        let records = xml_source::read_xml(path, bytes).map_err(located)?.records;
+        if records.is_empty() {
+            return Err(DiffError(format!("{path}: the XML has no <record> (cut short?)")));
+        }
+        records
     } else {
-        services(path, bytes).map(Report::Services)
-    }
+        return services(path, bytes).map(Report::Services);
+    };
+    let typed = model::rows_from_csv(path, &written).map_err(located)?;
+    let rows = written
+        .iter()
+        .zip(typed)
+        .map(|(w, row)| FileRow { line: w.line, fields: w.fields().map(|(_, text)| text.to_owned()), row })
+        .collect();
+    Ok(Report::Csv(compare_csv(rows)))
 }
 
 impl Report {

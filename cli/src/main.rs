@@ -156,10 +156,11 @@ struct Cli {
 
 const DIFF_ABOUT: &str = "\
 Compare FILE with the registry compiled into this program. FILE is IANA's
-service-names-port-numbers.csv of any date (recognised by its header line) or
-an /etc/services file; `-` reads standard input.
+service-names-port-numbers.csv of any date (recognised by its header line),
+IANA's service-names-port-numbers.xml (recognised by `<?xml`; its records read
+as the CSV's rows) or an /etc/services file; `-` reads standard input.
 
-IANA's CSV: rows are keyed by (service name in any case, port or range as
+IANA's CSV or XML: rows are keyed by (service name in any case, port or range as
 written, protocol) and counted as a multiset. The output starts with
 `N added, N removed, N changed`, then lists the rows: added are in the
 built-in snapshot and not in FILE, removed are in FILE and not in the
@@ -182,10 +183,10 @@ EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
-    /// Compare IANA's CSV of another date, or an /etc/services file, with the compiled-in snapshot.
+    /// Compare IANA's CSV or XML of another date, or an /etc/services file, with the compiled-in snapshot.
     #[command(long_about = DIFF_ABOUT)]
     Diff {
-        /// IANA's CSV or an /etc/services file (`-`: standard input).
+        /// IANA's CSV or XML, or an /etc/services file (`-`: standard input).
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
         /// Print one JSON document.

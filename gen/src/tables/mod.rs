@@ -505,6 +505,6 @@ pub(crate) mod tests {
             &[&t.person_name, &t.person_org, &t.person_uris, &t.person_updated],
             "the people blob",
         );
-        assert!(t.people_pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,588 people");
+        assert!(t.people_pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,615 people");
     }
 }
