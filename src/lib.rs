@@ -77,13 +77,24 @@ pub struct RegistryInfo {
     pub records: usize,
 }
 
-/// The compiled-in snapshot's title, date and size.
+/// The compiled-in snapshot's title, date and size. Displayed, it names
+/// the snapshot by its date.
 ///
 /// ```
 /// assert_eq!(iana_ports::REGISTRY.records, iana_ports::records().len());
+/// assert_eq!(
+///     iana_ports::REGISTRY.to_string(),
+///     format!("IANA registry of 2026-08-17 ({} records)", iana_ports::records().len())
+/// );
 /// ```
 pub const REGISTRY: RegistryInfo =
     RegistryInfo { title: tables::TITLE, updated: tables::UPDATED, records: tables::RECORD_COUNT };
+
+impl core::fmt::Display for RegistryInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "IANA registry of {} ({} records)", self.updated, self.records)
+    }
+}
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "full"))]

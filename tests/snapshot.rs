@@ -50,3 +50,13 @@ fn csvs_keep_crlf_line_ends() {
         assert!(crlf > 14_000, "{date}: line ends were rewritten: {crlf} CRLF of {lf} LF");
     }
 }
+
+/// The crate's version names its snapshot (`0.2.0+iana.2026-08-17`, as
+/// `openssl-src` and `zstd-sys` do): a data update without a version bump,
+/// or a bump naming another date, fails here.
+#[test]
+fn the_version_names_the_registry_date() {
+    let version = env!("CARGO_PKG_VERSION");
+    let (_, date) = version.split_once("+iana.").expect("version metadata `+iana.YYYY-MM-DD`");
+    assert_eq!(date, iana_ports::REGISTRY.updated, "Cargo.toml's version {version}");
+}

@@ -91,10 +91,16 @@ enum Shell {
     Fish,
 }
 
+/// `--version`: the command's version and the date of the registry snapshot
+/// compiled in (from the data, so that it cannot go stale).
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("{} (IANA registry of {})", env!("CARGO_PKG_VERSION"), iana_ports::REGISTRY.updated)
+});
+
 #[derive(Debug, Parser)]
 #[command(
     name = "iana-ports",
-    version,
+    version = VERSION.as_str(),
     about = ABOUT,
     long_about = LONG_ABOUT,
     after_help = "Examples: iana-ports 8448/tcp | 443 | 6010/tcp | HTTPS/udp | --search matrix | --etc-services\n\
