@@ -9,10 +9,10 @@
 //! | CSV column | XML |
 //! |---|---|
 //! | Service Name, Port Number, Transport Protocol | `<name>`, `<number>` (`80` or `6000-6063`), `<protocol>` |
-//! | Description, Assignment Notes, Unauthorized Use Reported | `<description>`, `<note>`, `<unauthorized>`, as [`text_of`] writes them |
+//! | Description, Assignment Notes, Unauthorized Use Reported | `<description>`, `<note>`, `<unauthorized>`, as `text_of` writes them |
 //! | Assignee | every `<assignee><xref type="person" data="Id"/></assignee>` as `[Id]`; without `<assignee>`, the Contact |
 //! | Contact | every `<xref type="person" data="Id"/>` directly in the record, as `[Id]` |
-//! | Reference | every other `<xref>` directly in the record, in file order, as [`xref_text`] writes it |
+//! | Reference | every other `<xref>` directly in the record, in file order, as `xref_text` writes it |
 //! | Registration Date, Modification Date | the record's `date` and `updated` attributes |
 //! | Service Code | `<sc>` |
 
@@ -220,11 +220,11 @@ fn xref_text<'a, 'input>(xref: roxmltree::Node<'a, 'input>) -> Result<String, Fa
 }
 
 /// An element's text as IANA's CSV writes it: the text with each `<xref>`
-/// as [`xref_text`] writes it, `<br/>` dropped, each `<paragraph>` opened by
+/// as `xref_text` writes it, `<br/>` dropped, each `<paragraph>` opened by
 /// eight spaces; then every line break that ends a line in a space and
 /// starts the next one indented becomes one space (the XML's line wrapping
 /// in the source), and the ends are trimmed.
-pub fn text_of<'a, 'input>(element: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+fn text_of<'a, 'input>(element: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
     let mut raw = String::new();
     write_mixed(element, &mut raw)?;
     Ok(join_wrapped_lines(&raw).trim().to_owned())
