@@ -129,6 +129,11 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
 /// A fault of one record: the node it is at and what is wrong.
 type Fault<'a, 'input> = (roxmltree::Node<'a, 'input>, String);
 
+/// Whether `node` is white space between elements (the XML's indentation).
+fn is_blank(node: roxmltree::Node) -> bool {
+    node.is_text() && node.text().is_some_and(|t| t.trim().is_empty())
+}
+
 /// One `<record>` as its CSV row (see the module's table).
 fn record_row<'a, 'input>(
     record: roxmltree::Node<'a, 'input>,
@@ -142,7 +147,7 @@ fn record_row<'a, 'input>(
     };
     let mut assignee: Option<String> = None;
     for field in record.children() {
-        if field.is_text() && field.text().is_some_and(|t| t.trim().is_empty()) || field.is_comment() {
+        if is_blank(field) || field.is_comment() {
             continue;
         }
         if !field.is_element() {
@@ -166,9 +171,7 @@ fn record_row<'a, 'input>(
             }
             "assignee" => {
                 let ids = assignee.get_or_insert_default();
-                for person in
-                    field.children().filter(|c| !(c.is_text() && c.text().is_some_and(|t| t.trim().is_empty())))
-                {
+                for person in field.children().filter(|c| !is_blank(*c)) {
                     if !(person.is_element()
                         && person.tag_name().name() == "xref"
                         && person.attribute("type") == Some("person"))
