@@ -199,6 +199,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Firewall rules (nft, iptables, firewalld, pf) accepting the ports of port specs.
+    Rule(iana_ports_cli::rule::RuleArgs),
 }
 
 fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
@@ -260,6 +262,9 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     if let Some(Command::Diff { file, json }) = &cli.command {
         return diff(file, *json, streams);
+    }
+    if let Some(Command::Rule(args)) = &cli.command {
+        return iana_ports_cli::rule::run(args, streams);
     }
     let json = cli.json || cli.format == Format::Json;
     let terminal = std::io::stdout().is_terminal();
