@@ -36,6 +36,7 @@
 extern crate std;
 
 mod constants;
+mod escape;
 mod lookup;
 mod macros;
 #[cfg(feature = "contacts")]
@@ -49,6 +50,7 @@ mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
+pub use escape::Escaped;
 pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, service_name_cstr, status};
 #[doc(hidden)]
 pub use macros::private as __private;
