@@ -29,6 +29,8 @@ use core::fmt;
 pub struct Escaped<'a> {
     bytes: &'a [u8],
     quoted: bool,
+    /// Whether [`cut`](Escaped::cut) left bytes out (shown as `…`).
+    cut: bool,
 }
 
 impl<'a> Escaped<'a> {
@@ -38,7 +40,7 @@ impl<'a> Escaped<'a> {
     /// assert_eq!(iana_ports::Escaped::new("tab\there").to_string(), "tab\\there");
     /// ```
     pub const fn new(text: &'a str) -> Escaped<'a> {
-        Escaped { bytes: text.as_bytes(), quoted: false }
+        Escaped { bytes: text.as_bytes(), quoted: false, cut: false }
     }
 
     /// Bytes that may not be UTF-8: each byte outside a UTF-8 character is
@@ -48,7 +50,7 @@ impl<'a> Escaped<'a> {
     /// assert_eq!(iana_ports::Escaped::bytes(b"\xc3(\xe2\x82").to_string(), "\\xc3(\\xe2\\x82");
     /// ```
     pub const fn bytes(bytes: &'a [u8]) -> Escaped<'a> {
-        Escaped { bytes, quoted: false }
+        Escaped { bytes, quoted: false, cut: false }
     }
 
     /// The same text, also escaping `\`, `"` and `` ` `` (for text shown
@@ -59,6 +61,34 @@ impl<'a> Escaped<'a> {
     /// ```
     pub const fn quoted(self) -> Escaped<'a> {
         Escaped { quoted: true, ..self }
+    }
+
+    /// At most the first `max_bytes` bytes, cut back to a character
+    /// boundary, then `…` when something was left out: a long input is
+    /// echoed as [`SpecError`](crate::SpecError) keeps it
+    /// ([`SpecError::INPUT_BYTES`](crate::SpecError::INPUT_BYTES)).
+    ///
+    /// ```
+    /// use iana_ports::Escaped;
+    /// assert_eq!(Escaped::new("abcdé").cut(5).to_string(), "abcd…");
+    /// assert_eq!(Escaped::new("abc").cut(5).to_string(), "abc");
+    /// ```
+    pub const fn cut(self, max_bytes: usize) -> Escaped<'a> {
+        let b = self.bytes;
+        if b.len() <= max_bytes {
+            return self;
+        }
+        let mut len = max_bytes;
+        // Back to the start of a character (at most 3 steps in UTF-8).
+        let mut back = 0;
+        while len > 0 && back < 3 && (b[len] & 0xC0) == 0x80 {
+            len -= 1;
+            back += 1;
+        }
+        if (b[len] & 0xC0) == 0x80 {
+            len = max_bytes; // not UTF-8 there: cut at the byte
+        }
+        Escaped { bytes: b.split_at(len).0, cut: true, ..self }
     }
 
     /// The next run of bytes shown as they are, from `from`, and the escape
@@ -187,6 +217,9 @@ impl fmt::Display for Escaped<'_> {
             f.write_str(self.plain(at, piece.plain_end))?;
             f.write_str(piece.escape_text())?;
             at = piece.next;
+        }
+        if self.cut {
+            f.write_str("…")?;
         }
         Ok(())
     }

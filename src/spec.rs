@@ -569,6 +569,16 @@ pub enum SpecErrorKind {
 }
 
 impl SpecError {
+    /// How many bytes of the input a `SpecError` keeps and shows (cut at a
+    /// character boundary, marked `…`); programs echoing a query cut it the
+    /// same way with [`Escaped::cut`].
+    ///
+    /// ```
+    /// let err = iana_ports::PortSpec::parse(&"x".repeat(100)).unwrap_err();
+    /// assert_eq!(err.input().len(), iana_ports::SpecError::INPUT_BYTES);
+    /// ```
+    pub const INPUT_BYTES: usize = INPUT_BYTES;
+
     const fn new(kind: SpecErrorKind, input: &str, part: &str) -> SpecError {
         SpecError {
             kind,
