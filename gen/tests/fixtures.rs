@@ -64,6 +64,9 @@ fn malformed_xml_names_its_line() {
     assert!(message.starts_with(&want), "{message}");
     let message = error_of("good.csv", "no-updated.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:2: <registry> has no <updated>")), "{message}");
+    // An entity bomb: refused at its DTD, on line 2, not at line 1.
+    let message = error_of("good.csv", "billion-laughs.xml");
+    assert!(message.starts_with(&format!("{XML_SHOWN}:2: malformed XML: XML with DTD detected")), "{message}");
 }
 
 #[test]
@@ -182,6 +185,27 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
         )]
     );
     assert!(output.files[1].text.contains("SIXTEEN_LETTERS1"), "the long name gets its constant");
+}
+
+#[test]
+fn a_name_with_a_space_is_kept_with_a_warning() {
+    let csv = fixture("name-with-space.csv");
+    let xml = fixture("people.xml");
+    let output = iana_ports_gen::generate(
+        Input { path: CSV_SHOWN, bytes: &csv },
+        Input { path: XML_SHOWN, bytes: &xml },
+        XmlUse::PeopleOnly,
+        Columns::ALL,
+    )
+    .unwrap();
+    assert_eq!(
+        output.warnings,
+        [format!(
+            "{CSV_SHOWN}: 1 service name(s) hold whitespace, which RFC 6335 forbids (kept as written, \
+             since the registry's rules may change; --etc-services writes them as `#!` comments): \
+             `two words` (line 3)"
+        )]
+    );
 }
 
 #[test]
