@@ -166,9 +166,9 @@ fn many_bare_ids_make_one_warning_naming_the_first_five() {
     assert!(!warning.contains("Gone_5"), "{warning}");
 }
 
-#[test]
-fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
-    let csv = fixture("long-name.csv");
+/// The CSV fixture `csv` with `people.xml` for its people, generated.
+fn generate_with_people(csv: &str) -> iana_ports_gen::Output {
+    let csv = fixture(csv);
     let xml = fixture("people.xml");
     let output = iana_ports_gen::generate(
         Input { path: CSV_SHOWN, bytes: &csv },
@@ -177,6 +177,12 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
         Columns::ALL,
     )
     .unwrap();
+    output
+}
+
+#[test]
+fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
+    let output = generate_with_people("long-name.csv");
     assert_eq!(
         output.warnings,
         [format!(
@@ -189,15 +195,7 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
 
 #[test]
 fn a_name_with_a_space_is_kept_with_a_warning() {
-    let csv = fixture("name-with-space.csv");
-    let xml = fixture("people.xml");
-    let output = iana_ports_gen::generate(
-        Input { path: CSV_SHOWN, bytes: &csv },
-        Input { path: XML_SHOWN, bytes: &xml },
-        XmlUse::PeopleOnly,
-        Columns::ALL,
-    )
-    .unwrap();
+    let output = generate_with_people("name-with-space.csv");
     assert_eq!(
         output.warnings,
         [format!(
