@@ -170,14 +170,13 @@ fn many_bare_ids_make_one_warning_naming_the_first_five() {
 fn generate_with_people(csv: &str) -> iana_ports_gen::Output {
     let csv = fixture(csv);
     let xml = fixture("people.xml");
-    let output = iana_ports_gen::generate(
+    iana_ports_gen::generate(
         Input { path: CSV_SHOWN, bytes: &csv },
         Input { path: XML_SHOWN, bytes: &xml },
         XmlUse::PeopleOnly,
         Columns::ALL,
     )
-    .unwrap();
-    output
+    .unwrap()
 }
 
 #[test]
