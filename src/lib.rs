@@ -91,3 +91,13 @@ pub const REGISTRY: RegistryInfo =
 #[cfg(all(doctest, feature = "full"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The Rust examples of `docs/`, compiled and run as doctests (one item per
+/// file, so a failure names its file).
+#[cfg(all(doctest, feature = "full"))]
+pub mod docs_doctests {
+    #[doc = include_str!("../docs/firewall-rules.md")]
+    pub struct FirewallRules;
+    #[doc = include_str!("../docs/typed-constants.md")]
+    pub struct TypedConstants;
+}

@@ -2,9 +2,8 @@
 
 use sha2::{Digest, Sha256};
 
-#[test]
-fn registry_files_match_sha256sums() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/registry");
+/// Checks every file `dir/SHA256SUMS` names; returns how many.
+fn check_sha256sums(dir: &str) -> usize {
     let sums = std::fs::read_to_string(format!("{dir}/SHA256SUMS")).unwrap();
     let mut checked = 0;
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
@@ -14,7 +13,21 @@ fn registry_files_match_sha256sums() {
         assert_eq!(actual, hex, "{name} differs from SHA256SUMS");
         checked += 1;
     }
+    checked
+}
+
+#[test]
+fn registry_files_match_sha256sums() {
+    let checked = check_sha256sums(concat!(env!("CARGO_MANIFEST_DIR"), "/registry"));
     assert_eq!(checked, 2, "SHA256SUMS should pin the CSV and the XML");
+}
+
+/// The same-date CSV and XML pairs the tests compare (the generator's XML
+/// alone against its CSV; the oracles' CSV against their XML).
+#[test]
+fn kept_snapshots_match_their_sha256sums() {
+    let checked = check_sha256sums(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/registry-history"));
+    assert_eq!(checked, 4, "two same-date pairs: 2026-02-13 and 2026-04-24");
 }
 
 #[test]

@@ -86,6 +86,11 @@ fn csv_only_snapshot_uses_the_shipped_xml() {
     let shipped = iana_ports::REGISTRY;
     assert!(out.contains(&format!("title={}\n", shipped.title)), "{out}");
     assert!(out.contains(&format!("updated={}\n", shipped.updated)), "{out}");
+    assert_byo_lookups(&out);
+}
+
+/// The lookups of the 5-row fixture snapshots (`csv-only/`, `xml-only/`).
+fn assert_byo_lookups(out: &str) {
     for line in [
         "records=5\n",
         "made-up/tcp=Some(40404)\n",
@@ -112,6 +117,18 @@ fn snapshot_with_its_own_xml() {
     assert!(out.contains("made-up/tcp=Some(40404)\n"), "{out}");
 }
 
+/// IANA's XML alone is a full snapshot: its records are the rows.
+#[test]
+fn an_xml_alone_is_a_full_snapshot() {
+    let run = run_with(&fixture("xml-only"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let out = String::from_utf8(run.stdout).unwrap();
+    assert!(out.contains("title=Fixture Registry\nupdated=2030-01-03\n"), "{out}");
+    assert_byo_lookups(&out);
+}
+
 #[test]
 fn a_broken_snapshot_names_the_variable_and_the_file() {
     let dir = fixture("broken");
@@ -124,15 +141,15 @@ fn a_broken_snapshot_names_the_variable_and_the_file() {
 }
 
 #[test]
-fn a_missing_csv_names_the_variable_and_the_path() {
+fn a_directory_without_the_files_names_the_variable_and_the_files() {
     let dir = fixture("no-such-dir");
     let out = run_with(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     let want = format!(
-        "IANA_PORTS_REGISTRY_DIR={}: {}: no such file",
+        "IANA_PORTS_REGISTRY_DIR={}: the directory holds neither service-names-port-numbers.csv nor \
+         service-names-port-numbers.xml (IANA's XML alone is enough)",
         dir.display(),
-        dir.join("service-names-port-numbers.csv").display()
     );
     assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
 }

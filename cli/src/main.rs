@@ -194,6 +194,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Firewall rules (nft, iptables, firewalld, pf) accepting the ports of port specs.
+    Rule(iana_ports_cli::rule::RuleArgs),
 }
 
 /// The most `diff` reads from FILE: IANA's registry is about 1.2 MB as CSV
@@ -313,6 +315,9 @@ fn misplaced_words(e: &clap::Error) -> Option<String> {
 fn run(cli: &Cli, streams: &mut Streams) -> u8 {
     if let Some(Command::Diff { file, json }) = &cli.command {
         return diff(file, *json, streams);
+    }
+    if let Some(Command::Rule(args)) = &cli.command {
+        return iana_ports_cli::rule::run(args, streams);
     }
     let json = cli.json || cli.format == Format::Json;
     let terminal = std::io::stdout().is_terminal();

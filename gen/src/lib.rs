@@ -1,14 +1,17 @@
 //! Build-time generator of the `iana-ports` crate.
 //!
 //! Reads IANA's *Service Name and Transport Protocol Port Number Registry*
-//! as published (CSV for the records, XML for the people table, title and
-//! date), validates every row, and writes the runtime crate's lookup tables
-//! as Rust source. Every fault in the input is an [`Error`] that names the
-//! file and line; nothing is dropped silently.
+//! as published (CSV and XML, or the XML alone: it holds every column of
+//! every record, plus the people table, title and date), validates every
+//! row, and writes the runtime crate's lookup tables as Rust source. Every
+//! fault in the input is an [`Error`] that names the file and line; nothing
+//! is dropped silently.
 //!
-//! `build.rs` of `iana-ports` calls [`generate`]; the rest is public so that
-//! tests (and curious users) can inspect each stage. [`read_csv`] reads a
-//! CSV alone (no XML), for tools that compare snapshots.
+//! `build.rs` of `iana-ports` calls [`generate`] (CSV and XML) or
+//! [`generate_from_xml`] (the XML alone); the rest is public so that tests
+//! (and curious users) can inspect each stage. [`read_csv`] and
+//! [`read_xml_rows`] read one snapshot's rows without the people table, for
+//! tools that compare snapshots.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -56,6 +59,29 @@ pub struct Input<'a> {
 pub fn read_csv(csv: Input) -> Result<Vec<model::Row>, Error> {
     let rows = csv_source::read_rows(csv.path, csv.bytes)?;
     model::rows_from_csv(csv.path, &rows)
+}
+
+/// Reads and validates the records of IANA's XML alone, as [`read_csv`]
+/// reads a CSV's rows (the same checks; lines are those of `<record>`;
+/// contacts kept as ids).
+pub fn read_xml_rows(xml: Input) -> Result<Vec<model::Row>, Error> {
+    Ok(read_xml_registry(xml)?.rows)
+}
+
+/// Reads and validates the registry from IANA's XML alone: its records are
+/// the rows (every column, as IANA's CSV of the same date has them), its
+/// people, title and date the rest. Errors are located at the XML's lines.
+pub fn read_xml_registry(xml: Input) -> Result<Registry, Error> {
+    let mut xml_data = xml_source::read_xml(xml.path, xml.bytes)?;
+    if xml_data.records.is_empty() {
+        return Err(Error::file(
+            xml.path,
+            "the XML has no <record>: without a CSV, the records must come from the XML (cut short?)",
+        ));
+    }
+    let records = std::mem::take(&mut xml_data.records);
+    let rows = model::rows_from_csv(xml.path, &records)?;
+    model::build(xml.path, rows, xml_data)
 }
 
 /// How the XML given to [`generate`] relates to the CSV.
@@ -133,8 +159,20 @@ pub struct Output {
 /// [`constants`], [`hash`]). The one entry point `build.rs` calls.
 pub fn generate(csv: Input, xml: Input, xml_use: XmlUse, columns: Columns) -> Result<Output, Error> {
     let registry = read(csv, xml, xml_use)?;
-    let tables = tables::build(csv.path, &registry, columns)?;
-    let from = format!("{} and {}", csv.path, xml.path);
+    emit(registry, csv.path, format!("{} and {}", csv.path, xml.path), columns)
+}
+
+/// [`generate`] from IANA's XML alone ([`read_xml_registry`]): for a CSV and
+/// XML of one date, the same files but for their headers.
+pub fn generate_from_xml(xml: Input, columns: Columns) -> Result<Output, Error> {
+    let registry = read_xml_registry(xml)?;
+    emit(registry, xml.path, xml.path.to_owned(), columns)
+}
+
+/// Lays out and writes the tables of `registry`, read from `from`; `path` is
+/// the file its rows' lines are in, for errors.
+fn emit(registry: Registry, path: &str, from: String, columns: Columns) -> Result<Output, Error> {
+    let tables = tables::build(path, &registry, columns)?;
     let mut tables_code = codegen::emit(&tables);
     let longest = registry.rows.iter().map(model::Row::longest_column).max().unwrap_or(0);
     tables_code.extend(quote::quote! {

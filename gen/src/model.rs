@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::csv_source::{Column, CsvRow};
 use crate::error::Error;
 use crate::syntax::{is_date, parse_ids, parse_ports};
-use crate::xml_source::{Person, XmlData, XmlRecord};
+use crate::xml_source::{Person, XmlData};
 
 /// Transport protocols, in the order the runtime's `Protocol` enum uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -161,9 +161,10 @@ pub fn status_of(name: Option<&str>, description: &str) -> Status {
 
 const ALIAS_PREFIX: &str = "This entry is an alias to \"";
 
-/// Types and validates the CSV's rows alone (no XML): every column, the
+/// Types and validates rows of the twelve CSV columns, read from the CSV or
+/// from the XML's records, without the people table: every column, the
 /// names, the aliases and the conflicts. Contacts stay ids. `csv_path` is
-/// used in error messages.
+/// the file the rows were read from, for error messages.
 pub fn rows_from_csv(csv_path: &str, rows: &[CsvRow]) -> Result<Vec<Row>, Error> {
     let mut out = Vec::with_capacity(rows.len());
     for raw in rows {
@@ -338,7 +339,7 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
 /// protocol): `None` when they agree, else one line naming the counts and
 /// the first differences. For a CSV and XML the user gave as one snapshot;
 /// a mismatch is their choice to make, so it warns and does not fail.
-pub fn compare_records(csv_path: &str, rows: &[Row], xml_path: &str, records: &[XmlRecord]) -> Option<String> {
+pub fn compare_records(csv_path: &str, rows: &[Row], xml_path: &str, records: &[CsvRow]) -> Option<String> {
     // Ports in one spelling on both sides (`80`, `6000-6063`).
     let port_text = |ports: Option<(u16, u16)>| match ports {
         None => String::new(),
@@ -357,10 +358,10 @@ pub fn compare_records(csv_path: &str, rows: &[Row], xml_path: &str, records: &[
         let key = (row.name.clone().unwrap_or_default(), port_text(row.ports), proto);
         only_csv.entry(key).or_default().push(row.line);
     }
-    let mut only_xml: Vec<(&XmlRecord, String)> = Vec::new();
+    let mut only_xml: Vec<(&CsvRow, String)> = Vec::new();
     for record in records {
-        let number = parse_ports(&record.number).map_or_else(|_| record.number.clone(), port_text);
-        let key = (record.name.clone(), number, record.protocol.clone());
+        let number = parse_ports(&record.port_number).map_or_else(|_| record.port_number.clone(), port_text);
+        let key = (record.service_name.clone(), number, record.transport_protocol.clone());
         match only_csv.get_mut(&key) {
             Some(lines) if !lines.is_empty() => {
                 lines.remove(0);

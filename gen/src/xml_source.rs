@@ -1,8 +1,24 @@
-//! Reads what the CSV lacks from IANA's XML: the registry's title and
-//! updated date, and the people (contacts) table.
+//! Reads IANA's XML: the registry's title and updated date, the people
+//! (contacts) table, and every `<record>` as the twelve columns IANA's CSV
+//! gives it, so that the XML alone is a full snapshot.
+//!
+//! How a record becomes a CSV row was read off IANA's same-date CSV and XML
+//! pairs (2026-02-13 and 2026-04-24, every row and column equal; see
+//! `gen/tests/xml_snapshot.rs`):
+//!
+//! | CSV column | XML |
+//! |---|---|
+//! | Service Name, Port Number, Transport Protocol | `<name>`, `<number>` (`80` or `6000-6063`), `<protocol>` |
+//! | Description, Assignment Notes, Unauthorized Use Reported | `<description>`, `<note>`, `<unauthorized>`, as [`text_of`] writes them |
+//! | Assignee | every `<assignee><xref type="person" data="Id"/></assignee>` as `[Id]`; without `<assignee>`, the Contact |
+//! | Contact | every `<xref type="person" data="Id"/>` directly in the record, as `[Id]` |
+//! | Reference | every other `<xref>` directly in the record, in file order, as [`xref_text`] writes it |
+//! | Registration Date, Modification Date | the record's `date` and `updated` attributes |
+//! | Service Code | `<sc>` |
 
 use std::collections::HashMap;
 
+use crate::csv_source::CsvRow;
 use crate::error::Error;
 
 /// One entry of the XML's `<people>` table.
@@ -20,20 +36,6 @@ pub struct Person {
     pub updated: Option<String>,
 }
 
-/// The key of one `<record>`, to compare the XML's records with the CSV's
-/// rows when both are of one snapshot.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct XmlRecord {
-    /// Line of `<record>`.
-    pub line: u64,
-    /// `<name>`, or empty.
-    pub name: String,
-    /// `<number>` as written, or empty.
-    pub number: String,
-    /// `<protocol>`, or empty.
-    pub protocol: String,
-}
-
 /// What the generator takes from the XML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XmlData {
@@ -43,8 +45,9 @@ pub struct XmlData {
     pub updated: String,
     /// The people table, in file order.
     pub people: Vec<Person>,
-    /// Every `<record>`'s key, in file order.
-    pub records: Vec<XmlRecord>,
+    /// Every `<record>` as the CSV row IANA derives from it, in file order;
+    /// `line` is the line of `<record>`.
+    pub records: Vec<CsvRow>,
 }
 
 /// Parses the XML text of `path`.
@@ -124,14 +127,153 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
     let records = root
         .children()
         .filter(|c| c.is_element() && c.tag_name().name() == "record")
-        .map(|node| XmlRecord {
-            line: line_of(node),
-            name: child_text(node, "name").unwrap_or_default(),
-            number: child_text(node, "number").unwrap_or_default(),
-            protocol: child_text(node, "protocol").unwrap_or_default(),
-        })
-        .collect();
+        .map(|node| record_row(node, &line_of).map_err(|(at, message)| Error::at(path, line_of(at), message)))
+        .collect::<Result<_, _>>()?;
     Ok(XmlData { title, updated, people, records })
+}
+
+/// A fault of one record: the node it is at and what is wrong.
+type Fault<'a, 'input> = (roxmltree::Node<'a, 'input>, String);
+
+/// One `<record>` as its CSV row (see the module's table).
+fn record_row<'a, 'input>(
+    record: roxmltree::Node<'a, 'input>,
+    line_of: &dyn Fn(roxmltree::Node) -> u64,
+) -> Result<CsvRow, Fault<'a, 'input>> {
+    let mut row = CsvRow {
+        line: line_of(record),
+        registration_date: record.attribute("date").unwrap_or("").trim().to_owned(),
+        modification_date: record.attribute("updated").unwrap_or("").trim().to_owned(),
+        ..CsvRow::default()
+    };
+    let mut assignee: Option<String> = None;
+    for field in record.children() {
+        if field.is_text() && field.text().is_some_and(|t| t.trim().is_empty()) || field.is_comment() {
+            continue;
+        }
+        if !field.is_element() {
+            return Err((field, "text directly inside <record>: expected elements only".to_owned()));
+        }
+        let single = match field.tag_name().name() {
+            "name" => &mut row.service_name,
+            "number" => &mut row.port_number,
+            "protocol" => &mut row.transport_protocol,
+            "description" => &mut row.description,
+            "note" => &mut row.assignment_notes,
+            "unauthorized" => &mut row.unauthorized_use,
+            "sc" => &mut row.service_code,
+            "xref" if field.attribute("type") == Some("person") => {
+                row.contact += &xref_text(field)?;
+                continue;
+            }
+            "xref" => {
+                row.reference += &xref_text(field)?;
+                continue;
+            }
+            "assignee" => {
+                let ids = assignee.get_or_insert_default();
+                for person in
+                    field.children().filter(|c| !(c.is_text() && c.text().is_some_and(|t| t.trim().is_empty())))
+                {
+                    if !(person.is_element()
+                        && person.tag_name().name() == "xref"
+                        && person.attribute("type") == Some("person"))
+                    {
+                        return Err((
+                            person,
+                            "<assignee> holds something other than <xref type=\"person\">".to_owned(),
+                        ));
+                    }
+                    *ids += &xref_text(person)?;
+                }
+                continue;
+            }
+            other => {
+                return Err((
+                    field,
+                    format!(
+                        "unknown element <{other}> in <record> (known: name, number, protocol, description, \
+                         note, unauthorized, sc, assignee, xref)"
+                    ),
+                ));
+            }
+        };
+        if !single.is_empty() {
+            let name = field.tag_name().name();
+            return Err((field, format!("<record> has a second <{name}>: one is expected")));
+        }
+        *single = text_of(field)?;
+    }
+    row.assignee = assignee.unwrap_or_else(|| row.contact.clone());
+    Ok(row)
+}
+
+/// An `<xref>` as IANA's CSV writes it: `[Id]` for a person, `[RFC6335]` for
+/// an RFC without text (its `data` in upper case), else `[text]` when the
+/// xref has text and `[data]` when not.
+fn xref_text<'a, 'input>(xref: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+    let data = xref.attribute("data").map(str::trim).filter(|d| !d.is_empty());
+    let body = text_of(xref)?;
+    let shown = match (xref.attribute("type"), data) {
+        (Some("person"), Some(id)) => id.to_owned(),
+        (Some("person"), None) => return Err((xref, "<xref type=\"person\"> without a data id".to_owned())),
+        _ if !body.is_empty() => body,
+        (Some("rfc"), Some(rfc)) => rfc.to_ascii_uppercase(),
+        (_, Some(data)) => data.to_owned(),
+        (_, None) => return Err((xref, "<xref> with neither a data attribute nor text".to_owned())),
+    };
+    Ok(format!("[{shown}]"))
+}
+
+/// An element's text as IANA's CSV writes it: the text with each `<xref>`
+/// as [`xref_text`] writes it, `<br/>` dropped, each `<paragraph>` opened by
+/// eight spaces; then every line break that ends a line in a space and
+/// starts the next one indented becomes one space (the XML's line wrapping
+/// in the source), and the ends are trimmed.
+pub fn text_of<'a, 'input>(element: roxmltree::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+    let mut raw = String::new();
+    write_mixed(element, &mut raw)?;
+    Ok(join_wrapped_lines(&raw).trim().to_owned())
+}
+
+fn write_mixed<'a, 'input>(element: roxmltree::Node<'a, 'input>, out: &mut String) -> Result<(), Fault<'a, 'input>> {
+    for node in element.children() {
+        if node.is_text() {
+            out.push_str(node.text().unwrap_or(""));
+        } else if node.is_element() {
+            match node.tag_name().name() {
+                "xref" => out.push_str(&xref_text(node)?),
+                "br" => {}
+                "paragraph" => {
+                    out.push_str("        ");
+                    write_mixed(node, out)?;
+                }
+                other => {
+                    let parent = element.tag_name().name();
+                    return Err((
+                        node,
+                        format!("unknown element <{other}> in <{parent}> (known: xref, br, paragraph)"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `a \n    b` becomes `a b`: spaces, a line break, then spaces. A break
+/// without a space before it, or at the start of an unindented line, stays.
+fn join_wrapped_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" \n ") {
+        let kept = rest[..at].trim_end_matches(' ');
+        out.push_str(kept);
+        out.push(' ');
+        rest = rest[at + 2..].trim_start_matches(' ');
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -157,7 +299,7 @@ mod tests {
         let data = read_xml("x.xml", doc.as_bytes()).unwrap();
         let lines: Vec<u64> = data.records.iter().map(|r| r.line).collect();
         assert_eq!(lines, [9, 11]);
-        assert_eq!((data.records[0].name.as_str(), data.records[0].number.as_str()), ("a", "1"));
+        assert_eq!((data.records[0].service_name.as_str(), data.records[0].port_number.as_str()), ("a", "1"));
     }
 
     #[test]
@@ -169,6 +311,42 @@ mod tests {
         assert_eq!(data.people[0].uris, ["mailto:a&b.c", "mailto:x&y.z"]);
         assert_eq!(data.people[0].updated.as_deref(), Some("2003-11"));
         assert_eq!(data.people[1].org.as_deref(), Some("Org Inc."));
+    }
+
+    #[test]
+    fn wrapped_lines_join_as_iana_joins_them() {
+        assert_eq!(join_wrapped_lines("a \n      b"), "a b");
+        assert_eq!(join_wrapped_lines("a  \n b \n c"), "a b c");
+        // No space before the break, or an unindented next line: kept.
+        assert_eq!(join_wrapped_lines("a\n      b"), "a\n      b");
+        assert_eq!(join_wrapped_lines("a \nb"), "a \nb");
+    }
+
+    #[test]
+    fn a_record_becomes_its_csv_row() {
+        let doc = DOC.replace(
+            "</people>",
+            r#"</people>
+  <record date="2019-11-25" updated="2020-01-02">
+    <name>n</name><protocol>tcp</protocol>
+    <assignee><xref type="person" data="A_B"/></assignee>
+    <xref type="person" data="Org"/>
+    <description>One<br/><br/>
+two <xref type="rfc" data="rfc1"/></description>
+    <note>Long
+      <paragraph>p</paragraph></note>
+    <xref type="rfc" data="rfc8765">RFC8765, Section 6.1</xref>
+    <xref type="draft" data="draft-x"/>
+    <xref type="text">wrapped 
+    text</xref>
+  </record>"#,
+        );
+        let row = &read_xml("x.xml", doc.as_bytes()).unwrap().records[0];
+        assert_eq!((row.assignee.as_str(), row.contact.as_str()), ("[A_B]", "[Org]"));
+        assert_eq!(row.description, "One\ntwo [RFC1]");
+        assert_eq!(row.assignment_notes, "Long\n              p");
+        assert_eq!(row.reference, "[RFC8765, Section 6.1][draft-x][wrapped text]");
+        assert_eq!((row.registration_date.as_str(), row.modification_date.as_str()), ("2019-11-25", "2020-01-02"));
     }
 
     #[test]
