@@ -25,6 +25,7 @@ use iana_ports::{Escaped, PortRange, PortSpec, Protocol, Record, SpecError, Spec
 pub mod diff;
 pub mod etc_services;
 pub mod json;
+pub mod man;
 pub mod rule;
 pub mod streams;
 pub mod table;

@@ -262,14 +262,15 @@ fn main() -> ExitCode {
         Ok(cli) => run(&cli, &mut streams),
         Err(e) => {
             // clap's own `exit` ignores write errors: print through `streams`.
-            // Its messages quote the arguments: escaped like any input.
+            // Its error messages quote the arguments: escaped like any input.
             if let Some(message) = misplaced_words(&e) {
                 let status = usage_error(&mut streams, &message);
                 return streams.finish(status);
             }
-            let text = shown_lines(&e.render().to_string());
+            // --help and --version (stdout) are the command's own text.
+            let text = e.render().to_string();
             if e.use_stderr() {
-                streams.err(&text)
+                streams.err(&shown_lines(&text))
             } else {
                 streams.out(&text)
             }
@@ -281,7 +282,7 @@ fn main() -> ExitCode {
 
 /// The real reason behind clap's "the subcommand 'x' cannot be used with"
 /// (which clap says when a second word follows the query): options before
-/// `diff`, or a second query.
+/// a subcommand (`--json diff FILE`), or a second query (`443 extra`).
 fn misplaced_words(e: &clap::Error) -> Option<String> {
     if e.kind() != clap::error::ErrorKind::ArgumentConflict || !e.to_string().contains("the subcommand") {
         return None;
@@ -297,10 +298,11 @@ fn misplaced_words(e: &clap::Error) -> Option<String> {
             _ => words.push(arg),
         }
     }
-    Some(match words.iter().position(|w| w == "diff") {
-        Some(_) => "`diff` comes first: options and other words go after it \
-                    (iana-ports diff --json FILE)"
-            .to_owned(),
+    let subcommands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    Some(match words.iter().find(|w| subcommands.contains(w)) {
+        Some(sub) => format!(
+            "`{sub}` comes first: its options go after it (iana-ports {sub} [OPTIONS] ...; see iana-ports {sub} --help)"
+        ),
         None => match words.as_slice() {
             [first, second, ..] => format!(
                 "one QUERY per call: {} and {} given (run iana-ports once per query)",
@@ -338,12 +340,7 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         return 0;
     }
     if cli.man {
-        let mut page = Vec::new();
-        if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
-            streams.err(&format!("iana-ports: cannot render the manual page: {e}"));
-            return TROUBLE;
-        }
-        streams.out(&String::from_utf8_lossy(&page));
+        streams.out(&iana_ports_cli::man::render(Cli::command(), LONG_ABOUT, AFTER_HELP));
         return 0;
     }
     if cli.etc_services {

@@ -206,7 +206,7 @@ fn clap_conflicts_get_the_real_reason() {
     let cases = [
         (
             &["--json", "diff", "services"][..],
-            "iana-ports: error: `diff` comes first: options and other words go after it (iana-ports diff --json FILE)",
+            "iana-ports: error: `diff` comes first: its options go after it (iana-ports diff [OPTIONS] ...; see iana-ports diff --help)",
         ),
         (&["443", "extra"], "iana-ports: error: one QUERY per call: \"443\" and \"extra\" given"),
         (&["--json", "443", "80"], "iana-ports: error: one QUERY per call: \"443\" and \"80\" given"),
