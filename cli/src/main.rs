@@ -413,7 +413,7 @@ fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
     streams.out(&escaped);
 }
 
-/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
+/// `did you mean domain (53), dnsix (90) or dns2go (1227)?`, or nothing.
 fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
     let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
     match names.as_slice() {
