@@ -120,7 +120,7 @@ pub fn render() -> (String, Stats) {
 
     let mut out = String::with_capacity(lines.len() * 64);
     let r = iana_ports::REGISTRY;
-    let _ = writeln!(out, "# /etc/services: network services, from the IANA {}", r.title);
+    let _ = writeln!(out, "# /etc/services: network services, from the IANA {}", crate::shown(r.title));
     let _ =
         writeln!(out, "# as updated by IANA on {}; written by iana-ports {}.", r.updated, env!("CARGO_PKG_VERSION"));
     out.push_str(

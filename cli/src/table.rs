@@ -391,7 +391,7 @@ pub fn contacts(people: &[Contact], style: Style) -> Rendered {
 pub fn info(i: &Info) -> String {
     let mut s = String::new();
     let r = iana_ports::REGISTRY;
-    let _ = writeln!(s, "{}", r.title);
+    let _ = writeln!(s, "{}", shown(r.title));
     let _ = writeln!(s, "snapshot (IANA last updated)  {}", r.updated);
     let _ = writeln!(s, "rows                          {}", i.rows);
     for (p, n) in Protocol::ALL.iter().zip(i.per_protocol) {

@@ -1,7 +1,7 @@
 //! A bring-your-own snapshot (`IANA_PORTS_REGISTRY_DIR`) whose free text
 //! holds terminal controls: the command built against it shows none of them
-//! raw, in the table (cut and whole), `--search`, `--json` and the
-//! `--etc-services` comment (issue 25).
+//! raw, in the table (cut and whole), the contacts, `--info`, `--search`,
+//! `--json` and `--etc-services` (issue 25).
 //!
 //! The command is built once, in a target directory of this test's own
 //! (the snapshot's tables differ from the workspace build's).
@@ -12,6 +12,9 @@ use std::process::{Command, Output};
 /// ESC with an OSC (retitles the window), a CSI (clears the screen), the
 /// C1 forms of both, BEL and DEL.
 const HOSTILE: &str = "x\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{9d}0;t\u{9c}\u{7f}";
+
+/// The C1 controls (CSI, OSC, ST) and DEL, which XML 1.0 text may hold.
+const XML_HOSTILE: &str = "\u{9b}31m\u{9d}0;t\u{9c}\u{7f}";
 
 /// The shipped CSV with one more row whose four free-text columns (the
 /// only ones the generator lets hold control characters) are hostile.
@@ -36,6 +39,14 @@ fn hostile_snapshot(root: &Path) -> PathBuf {
         .unwrap();
     let csv = format!("{}{row}{}", &shipped[..at], &shipped[at..]);
     std::fs::write(dir.join("service-names-port-numbers.csv"), csv).unwrap();
+    // XML 1.0 allows no C0 control but tab and line ends, even as `&#27;`:
+    // the XML's texts (title, people) get the C1 ones and DEL.
+    let xml =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.xml"))
+            .unwrap()
+            .replacen("<title>Service Name", &format!("<title>{XML_HOSTILE}Service Name"), 1)
+            .replacen("<name>Jon Postel</name>", &format!("<name>Jon {XML_HOSTILE}Postel</name>"), 1);
+    std::fs::write(dir.join("service-names-port-numbers.xml"), xml).unwrap();
     dir
 }
 
@@ -80,8 +91,10 @@ fn a_snapshots_free_text_reaches_no_terminal_raw() {
         assert!(table.contains(&format!("{column} {escaped}")), "{column}: {table}");
     }
     assert_clean("table, whole", &whole);
+    assert!(table.contains("Jon \\u{9b}31m\\u{9d}0;t\\u{9c}\\x7fPostel"), "the person's name: {table}");
     for args in [
-        &["--width", "60", "40404/tcp"][..],
+        &["--info"][..],
+        &["--width", "60", "40404/tcp"],
         &["--width", "200", "40404"],
         &["--full", "byo-hostile"],
         &["--search", "owned"],
