@@ -75,8 +75,9 @@ EXIT STATUS:
      row matches the search
   2  usage or input error (bad port, protocol or option); the message on
      stderr names the bad input and says what is accepted; or output that
-     could not be written (a full disk, 2>/dev/full). A reader that closes
-     the pipe early (| head) leaves the status of the answer.";
+     could not be written (a full disk, 2>/dev/full, a closed stdout >&-).
+     A reader that closes the pipe early (| head) leaves the status of the
+     answer.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -179,8 +180,12 @@ that port.
 \"columns\"}]} or {\"entries\": [{\"name\", \"port\", \"protocol\", \"verdict\",
 \"registry\"}]}, records as in the lookup's JSON (see the crate's README).
 
+FILE is read up to 16 MiB (IANA's registry is about 1.2 MB as CSV, 4 MB as
+XML); a larger FILE, a CSV of more than 65,535 rows or an /etc/services of
+more than 262,144 names is refused where it crosses the limit.
+
 EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
-2 trouble (FILE unreadable or malformed: the message names the line).";
+2 trouble (FILE unreadable, malformed or too large: the message names the line).";
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
