@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export RUSTC_BOOTSTRAP=1
 each=${SECONDS_EACH:-600}
-all=(protocol_from_str by_name port search cli_query port_spec gen_csv gen_registry)
+all=(protocol_from_str by_name port search cli_query port_spec host_port gen_csv gen_registry)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 mkdir -p logs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the library in every feature set, and the generator and the CLI,
-# with the oldest Rust the manifest promises (`rust-version` in Cargo.toml):
-# proof that the stated MSRV holds, not only a claim.
+# Builds the library in every feature set, and the generator, the CLI and
+# the NSS module, with the oldest Rust the manifest promises
+# (`rust-version` in Cargo.toml): proof that the stated MSRV holds, not only a claim.
 #
 #   scripts/check-msrv.sh        # installs the toolchain with rustup if needed
 #
@@ -26,4 +26,5 @@ build -p iana-ports
 build -p iana-ports --all-features
 build -p iana-ports-gen
 build -p iana-ports-cli
+build -p iana-ports-nss
 echo "check-msrv: OK, every feature set builds with rust $msrv (the manifest's rust-version)"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds tests/check-nostd for a bare-metal target (no std, no allocator):
 # proof that iana-ports, its const lookups, typed constants, `port!`,
-# `ports!`, `PortSpec` and `suggest` work in #![no_std]. Builds the minimal
-# and the full column set.
+# `ports!`, `PortSpec`, `suggest`, `lookup_port`, `split_host_port` and the
+# serde impls work in #![no_std]. Builds the minimal and the full column
+# set, and the minimal one with `serde`.
 # Usage: scripts/check-nostd.sh [target]   (default thumbv7em-none-eabihf;
 # CI also runs thumbv6m-none-eabi and riscv32imc-unknown-none-elf)
 set -eu
@@ -14,4 +15,5 @@ fi
 manifest="$root/tests/check-nostd/Cargo.toml"
 cargo build --manifest-path "$manifest" --target "$target" --release
 cargo build --manifest-path "$manifest" --target "$target" --release --features full
-echo "check-nostd: OK on $target (minimal and full)"
+cargo build --manifest-path "$manifest" --target "$target" --release --features serde
+echo "check-nostd: OK on $target (minimal, full, and serde without an allocator)"

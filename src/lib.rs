@@ -25,8 +25,16 @@
 //! - `full` (default): every column. Turn default features off to keep
 //!   only names, ports, protocols, aliases and status; or pick
 //!   `descriptions`, `contacts`, `dates`, `references`, `notes`.
-//! - `std`: `std::error::Error` for the error types.
-//! - `serde`: `Serialize` for the public types.
+//! - `std`: `std::error::Error` for the error types, and `HostPort`
+//!   (an address whose port may be a service name, for `connect`/`bind`).
+//! - `serde`: `Serialize` for the public types; `Deserialize` for
+//!   [`Protocol`], [`PortRange`] and [`PortSpec`]; the `iana_ports::serde`
+//!   helpers for config fields holding a port as a number or a name.
+//!
+//! # Servers
+//! [`lookup_port`] reads a port from a number or a name as Go's
+//! `net.LookupPort` does; [`split_host_port`] and [`join_host_port`] are
+//! Go's `net.SplitHostPort` and `net.JoinHostPort`. See `docs/servers.md`.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -37,12 +45,17 @@ extern crate std;
 
 mod constants;
 mod escape;
+mod host_port;
 mod lookup;
+mod lookup_port;
 mod macros;
 #[cfg(feature = "contacts")]
 mod person;
 mod protocol;
 mod record;
+#[cfg(feature = "serde")]
+#[path = "serde_helpers.rs"]
+pub mod serde;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod spec;
@@ -51,7 +64,11 @@ mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
 pub use escape::Escaped;
+#[cfg(feature = "std")]
+pub use host_port::{HostPort, HostPortError};
+pub use host_port::{JoinHostPort, SplitError, SplitErrorKind, join_host_port, split_host_port};
 pub use lookup::{Records, Search, by_name, by_port, port, records, search, service_name, service_name_cstr, status};
+pub use lookup_port::{LookupError, LookupErrorKind, lookup_port};
 #[doc(hidden)]
 pub use macros::private as __private;
 #[cfg(feature = "contacts")]
@@ -100,4 +117,6 @@ pub mod docs_doctests {
     pub struct FirewallRules;
     #[doc = include_str!("../docs/typed-constants.md")]
     pub struct TypedConstants;
+    #[doc = include_str!("../docs/servers.md")]
+    pub struct Servers;
 }

@@ -443,14 +443,14 @@ const fn name_target(input: &str, head: &str, protocol: Option<Protocol>) -> Res
 
 /// At most `N` bytes of a text, cut at a character boundary.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Excerpt<const N: usize> {
+pub(crate) struct Excerpt<const N: usize> {
     bytes: [u8; N],
     len: u8,
     cut: bool,
 }
 
 impl<const N: usize> Excerpt<N> {
-    const fn new(text: &str) -> Excerpt<N> {
+    pub(crate) const fn new(text: &str) -> Excerpt<N> {
         let b = text.as_bytes();
         let mut len = if b.len() > N { N } else { b.len() };
         // Back to the start of a character.
@@ -466,7 +466,7 @@ impl<const N: usize> Excerpt<N> {
         Excerpt { bytes, len: len as u8, cut: len < b.len() }
     }
 
-    const fn as_str(&self) -> &str {
+    pub(crate) const fn as_str(&self) -> &str {
         match core::str::from_utf8(self.bytes.split_at(self.len as usize).0) {
             Ok(s) => s,
             Err(_) => "", // unreachable: cut at a character boundary
@@ -475,7 +475,7 @@ impl<const N: usize> Excerpt<N> {
 
     /// Appends the text, control characters, `\` and `"` escaped, and `…`
     /// when cut.
-    const fn write(&self, m: &mut Msg) {
+    pub(crate) const fn write(&self, m: &mut Msg) {
         escaped(m, self.as_str());
         if self.cut {
             m.str("…");

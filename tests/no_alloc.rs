@@ -85,8 +85,61 @@ fn lookups_do_not_allocate() {
         sum += search("matrix").count() + search("RFC").count();
         sum += person("Jon_Postel").map_or(0, |p| p.uris().count());
         sum += records().len();
+        for text in ["443", "+80", "0080", "65536", "", "https", "HTTPS", "htps", "matrix", "rift-lies", "ümlaut"] {
+            for proto in Protocol::ALL {
+                match lookup_port(text, proto) {
+                    Ok(port) => sum += usize::from(port),
+                    Err(e) => sum += e.input().len() + e.suggestions().count() + written(&e),
+                }
+            }
+        }
+        for text in ["example.com:imaps", "[fe80::1%lo0]:80", ":0", "::1", "[::1]", "[::1:80", "a[b]:c", "a]b:c"] {
+            match split_host_port(text) {
+                Ok((host, port)) => sum += host.len() + port.len(),
+                Err(e) => sum += e.input().len() + written(&e),
+            }
+        }
+        sum += written(&join_host_port("::1", "imaps"));
         sum
     });
     assert!(sum > 0);
     assert_eq!(n, 0, "lookups allocated {n} times");
+}
+
+/// Formats `value` into a sink that only counts bytes: `Display` of the
+/// error types and of `join_host_port` needs no allocation.
+fn written(value: &dyn std::fmt::Display) -> usize {
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    std::fmt::write(&mut count, format_args!("{value}")).unwrap();
+    count.0
+}
+
+/// The serde impls and helpers, on the success paths (serde's own
+/// `value::Error` allocates its message, so refusals are left out).
+#[cfg(feature = "serde")]
+#[test]
+fn deserializing_does_not_allocate() {
+    use iana_ports::{PortRange, PortSpec, Protocol};
+    use serde::Deserialize;
+    use serde::de::value::{Error, StrDeserializer, U64Deserializer};
+
+    let text = |s| StrDeserializer::<Error>::new(s);
+    let (n, sum) = allocations_during(|| {
+        let mut sum = 0usize;
+        sum += usize::from(iana_ports::serde::tcp_port(text("https")).unwrap());
+        sum += usize::from(iana_ports::serde::udp_port(U64Deserializer::<Error>::new(514)).unwrap());
+        sum += Protocol::deserialize(text("UDP")).unwrap() as usize;
+        sum += PortRange::deserialize(text("6000-6063")).unwrap().len() as usize;
+        sum += PortSpec::deserialize(text("x11/udp")).unwrap().resolve().count();
+        sum
+    });
+    assert_eq!(sum, 443 + 514 + 1 + 64 + 1);
+    assert_eq!(n, 0, "deserializing allocated {n} times");
 }

@@ -21,8 +21,35 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// Folds a 128-bit product into 64 bits: cheap and well mixed (as in wyhash).
 #[inline(always)]
 const fn fold_mul(a: u64, b: u64) -> u64 {
-    let product = (a as u128) * (b as u128);
-    (product as u64) ^ ((product >> 64) as u64)
+    #[cfg(not(target_arch = "bpf"))]
+    let (high, low) = {
+        let product = (a as u128) * (b as u128);
+        ((product >> 64) as u64, product as u64)
+    };
+    #[cfg(target_arch = "bpf")]
+    let (high, low) = mul_by_halves(a, b);
+    low ^ high
+}
+
+/// `a * b` as its high and low 64 bits, from four 32-bit products (as
+/// wyhash's 32-bit path): for BPF, whose backend has no 128-bit multiply
+/// (it would call `__multi3`, which it refuses). Equal to the `u128`
+/// product for every input (gen/tests/hash.rs).
+#[cfg_attr(not(target_arch = "bpf"), allow(dead_code))]
+#[inline(always)]
+pub const fn mul_by_halves(a: u64, b: u64) -> (u64, u64) {
+    // `black_box`: LLVM 22 recognises these four products as a 128-bit
+    // multiply and folds them back into one (and the BPF backend refuses
+    // it again); an opaque low half of `a` keeps them apart. A no-op in
+    // const evaluation.
+    let (a_low, a_high) = (core::hint::black_box(a & 0xFFFF_FFFF), a >> 32);
+    let (b_low, b_high) = (b & 0xFFFF_FFFF, b >> 32);
+    let low_low = a_low * b_low;
+    let high_low = a_high * b_low;
+    // At most (2^32-1)^2 + 2 (2^32-1) = 2^64-1: no overflow.
+    let middle = (low_low >> 32) + (high_low & 0xFFFF_FFFF) + a_low * b_high;
+    let high = a_high * b_high + (high_low >> 32) + (middle >> 32);
+    (high, (middle << 32) | (low_low & 0xFFFF_FFFF))
 }
 
 /// The 8 bytes of `b` at `at`, little-endian: one bounds check, one load.

@@ -20,6 +20,14 @@ const IPP: Option<&str> = service_name(631, Protocol::Tcp);
 iana_ports::assert_unassigned!(50000, udp);
 // A firewall allow-list, resolved while compiling.
 const ALLOW: &[(Protocol, PortRange)] = iana_ports::ports!("ssh/tcp", "https/tcp", "6000-6063/tcp", "msp/tcp");
+const IMAPS: u16 = match iana_ports::lookup_port("IMAPS", Protocol::Tcp) {
+    Ok(port) => port,
+    Err(_) => panic!("imaps"),
+};
+const ADDRESS: (&str, &str) = match iana_ports::split_host_port("[::1]:imaps") {
+    Ok(parts) => parts,
+    Err(_) => panic!("[::1]:imaps"),
+};
 const X11: PortSpec = match PortSpec::parse("X11/udp") {
     Ok(spec) => spec,
     Err(_) => panic!("x11/udp"),
@@ -34,6 +42,7 @@ const _: () = {
     assert!(Tcp::X11.start == 6000 && Tcp::X11.end == 6063);
     assert!(ALLOW.len() == 5 && ALLOW[2].1.end == 6063 && ALLOW[4].1.start == 2438);
     assert!(matches!(X11.target(), SpecTarget::Name(_)));
+    assert!(IMAPS == 993 && ADDRESS.0.len() == 3 && ADDRESS.1.len() == 5);
     assert!(matches!(X11.resolve().next_entry(), Some((Protocol::Udp, PortRange { start: 6000, end: 6063 }))));
 };
 
@@ -64,6 +73,25 @@ fn check() -> u32 {
     match PortSpec::parse(black_box("htps/tcp")) {
         Err(err) if err.suggestions().next().map(|s| s.port()) == Some(443) => {}
         _ => failures += 1,
+    }
+    // A port as a flag or an address gives it: number or name.
+    match iana_ports::split_host_port(black_box("example.com:htps")) {
+        Ok((_, service)) => match iana_ports::lookup_port(service, Protocol::Tcp) {
+            Err(err) if err.suggestions().next().map(|s| s.port()) == Some(443) => {}
+            _ => failures += 1,
+        },
+        Err(_) => failures += 1,
+    }
+    #[cfg(feature = "serde")]
+    {
+        use serde::de::value::{Error, StrDeserializer};
+        if iana_ports::serde::udp_port(StrDeserializer::<Error>::new(black_box("syslog"))) != Ok(514) {
+            failures += 1;
+        }
+        let spec = <PortSpec as serde::Deserialize>::deserialize(StrDeserializer::<Error>::new(black_box("x11/udp")));
+        if !matches!(spec, Ok(spec) if spec.protocol() == Some(Protocol::Udp)) {
+            failures += 1;
+        }
     }
     if iana_ports::suggest(black_box("dns"), None).next().map(|s| s.name()) != Some("domain") {
         failures += 1;
