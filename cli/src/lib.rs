@@ -63,6 +63,33 @@ pub fn quoted_query(text: &str) -> String {
     format!("\"{}\"", Escaped::new(text).quoted().cut(SpecError::INPUT_BYTES))
 }
 
+/// clap's error message with every `'quoted'` argument longer than
+/// [`SpecError::INPUT_BYTES`] cut to that (`…` marks the cut), as every
+/// other message echoes a query.
+///
+/// ```
+/// let long = "x".repeat(100);
+/// let cut = iana_ports_cli::cut_quoted(&format!("error: invalid value '{long}' for '--width'"));
+/// assert_eq!(cut, format!("error: invalid value '{}…' for '--width'", "x".repeat(64)));
+/// ```
+pub fn cut_quoted(message: &str) -> String {
+    let parts: Vec<String> = message
+        .split('\'')
+        .enumerate()
+        .map(|(i, part)| match i % 2 == 1 && part.len() > SpecError::INPUT_BYTES {
+            true => {
+                let mut end = SpecError::INPUT_BYTES;
+                while !part.is_char_boundary(end) {
+                    end -= 1;
+                }
+                format!("{}…", &part[..end])
+            }
+            false => part.to_owned(),
+        })
+        .collect();
+    parts.join("'")
+}
+
 /// What the command accepts, for error messages and `--help`.
 pub const ACCEPTED: &str = "expected PORT (443), PORT/PROTO (443/tcp), START-END[/PROTO] (6000-6063/tcp), \
 NAME (https) or NAME/PROTO (HTTPS/udp); PORT is 0-65535, PROTO is tcp, udp, sctp or dccp (any case), \

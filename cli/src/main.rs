@@ -10,7 +10,8 @@ use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
 use iana_ports_cli::{
-    ACCEPTED, Query, Target, etc_services, is_named, parse_query, quoted_query, referenced_people, shown, shown_lines,
+    ACCEPTED, Query, Target, cut_quoted, etc_services, is_named, parse_query, quoted_query, referenced_people, shown,
+    shown_lines,
 };
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
@@ -275,7 +276,7 @@ fn main() -> ExitCode {
             // --help and --version (stdout) are the command's own text.
             let text = e.render().to_string();
             if e.use_stderr() {
-                streams.err(&shown_lines(&text))
+                streams.err(&shown_lines(&cut_quoted(&text)))
             } else {
                 streams.out(&text)
             }

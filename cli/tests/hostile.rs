@@ -182,6 +182,16 @@ fn a_long_query_is_echoed_cut_to_64_bytes() {
     }
     let out = Command::new(BIN).args(["--search", &"y".repeat(100_000)]).output().unwrap();
     assert!(out.stderr.len() < 2_000, "{} bytes on stderr", out.stderr.len());
+    // clap's own messages, quoting a bad value or an unknown option.
+    for args in
+        [vec!["--width".to_owned(), "9".repeat(100_000), "443".to_owned()], vec![format!("--{}", "z".repeat(100_000))]]
+    {
+        let out = Command::new(BIN).args(&args).output().unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(err.len() < 2_000, "{} bytes on stderr: {}", err.len(), &err[..200]);
+        assert!(err.contains("…'"), "{err}");
+    }
 }
 
 #[test]
