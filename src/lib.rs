@@ -44,6 +44,7 @@
 extern crate std;
 
 mod constants;
+mod escape;
 mod host_port;
 mod lookup;
 mod lookup_port;
@@ -62,6 +63,7 @@ mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
+pub use escape::Escaped;
 #[cfg(feature = "std")]
 pub use host_port::{HostPort, HostPortError};
 pub use host_port::{JoinHostPort, SplitError, SplitErrorKind, join_host_port, split_host_port};

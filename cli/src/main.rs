@@ -9,7 +9,10 @@ use iana_ports::SpecErrorKind;
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
-use iana_ports_cli::{ACCEPTED, Query, Target, etc_services, is_named, parse_query, referenced_people};
+use iana_ports_cli::{
+    ACCEPTED, Query, Target, cut_quoted, etc_services, is_named, parse_query, quoted_query, referenced_people, shown,
+    shown_lines,
+};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
 Registry, compiled in: no network, no /etc/services needed.";
@@ -73,8 +76,9 @@ EXIT STATUS:
      row matches the search
   2  usage or input error (bad port, protocol or option); the message on
      stderr names the bad input and says what is accepted; or output that
-     could not be written (a full disk, 2>/dev/full). A reader that closes
-     the pipe early (| head) leaves the status of the answer.";
+     could not be written (a full disk, 2>/dev/full, a closed stdout >&-).
+     A reader that closes the pipe early (| head) leaves the status of the
+     answer.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -184,8 +188,12 @@ that port.
 \"columns\"}]} or {\"entries\": [{\"name\", \"port\", \"protocol\", \"verdict\",
 \"registry\"}]}, records as in the lookup's JSON (see the crate's README).
 
+FILE is read up to 16 MiB (IANA's registry is about 1.2 MB as CSV, 4 MB as
+XML); a larger FILE, a CSV of more than 65,535 rows or an /etc/services of
+more than 262,144 names is refused where it crosses the limit.
+
 EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
-2 trouble (FILE unreadable or malformed: the message names the line).";
+2 trouble (FILE unreadable, malformed or too large: the message names the line).";
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
@@ -203,19 +211,38 @@ enum Command {
     Rule(iana_ports_cli::rule::RuleArgs),
 }
 
-fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
-    let shown = file.display().to_string();
-    let bytes = match shown.as_str() {
-        "-" => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
-        }
-        _ => std::fs::read(file),
+/// The most `diff` reads from FILE: IANA's registry is about 1.2 MB as CSV
+/// and 4 MB as XML, so 16 MiB leaves room for years of growth, while a
+/// wrong FILE (`/dev/zero`, a disk image) is refused as soon as it crosses
+/// it, never held whole in memory.
+const DIFF_MAX_BYTES: u64 = 16 << 20;
+
+/// FILE's bytes (`-`: standard input), at most [`DIFF_MAX_BYTES`].
+fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let reader: Box<dyn std::io::Read> = match file.as_os_str() == "-" {
+        true => Box::new(std::io::stdin().lock()),
+        false => Box::new(std::fs::File::open(file).map_err(|e| format!("cannot read: {e}"))?),
     };
-    let bytes = match bytes {
+    let mut bytes = Vec::new();
+    reader.take(DIFF_MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > DIFF_MAX_BYTES {
+        return Err(format!(
+            "larger than {} MiB, the most diff reads (IANA's registry is about 1.2 MB as CSV, 4 MB as XML): \
+             not a registry or services file",
+            DIFF_MAX_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
+fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
+    // Every message names FILE escaped: a path is text the command did not write.
+    let shown = shown(&file.display().to_string());
+    let bytes = match read_bounded(file) {
         Ok(b) => b,
         Err(e) => {
-            streams.err(&format!("iana-ports: diff: {shown}: cannot read: {e}"));
+            streams.err(&format!("iana-ports: diff: {shown}: {e}"));
             return TROUBLE;
         }
     };
@@ -228,7 +255,8 @@ fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
             if report.same() { 0 } else { 1 }
         }
         Err(e) => {
-            streams.err(&format!("iana-ports: diff: {e}"));
+            // The message may quote FILE's text (a bad header, a bad field).
+            streams.err(&format!("iana-ports: diff: {}", shown_lines(&e.to_string())));
             TROUBLE
         }
     }
@@ -247,9 +275,15 @@ fn main() -> ExitCode {
         Ok(cli) => run(&cli, &mut streams),
         Err(e) => {
             // clap's own `exit` ignores write errors: print through `streams`.
+            // Its error messages quote the arguments: escaped like any input.
+            if let Some(message) = misplaced_words(&e) {
+                let status = usage_error(&mut streams, &message);
+                return streams.finish(status);
+            }
+            // --help and --version (stdout) are the command's own text.
             let text = e.render().to_string();
             if e.use_stderr() {
-                streams.err(&text)
+                streams.err(&shown_lines(&cut_quoted(&text)))
             } else {
                 streams.out(&text)
             }
@@ -257,6 +291,40 @@ fn main() -> ExitCode {
         }
     };
     streams.finish(status)
+}
+
+/// The real reason behind clap's "the subcommand 'x' cannot be used with"
+/// (which clap says when a second word follows the query): options before
+/// a subcommand (`--json diff FILE`), or a second query (`443 extra`).
+fn misplaced_words(e: &clap::Error) -> Option<String> {
+    if e.kind() != clap::error::ErrorKind::ArgumentConflict || !e.to_string().contains("the subcommand") {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        match arg.as_str() {
+            "--search" | "--width" | "--format" | "-f" | "--completions" => _ = args.next(),
+            "--" => words.extend(args.by_ref().map(|a| a.to_string_lossy().into_owned())),
+            a if a.starts_with('-') && a.len() > 1 => {}
+            _ => words.push(arg),
+        }
+    }
+    let subcommands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    Some(match words.iter().find(|w| subcommands.contains(w)) {
+        Some(sub) => format!(
+            "`{sub}` comes first: its options go after it (iana-ports {sub} [OPTIONS] ...; see iana-ports {sub} --help)"
+        ),
+        None => match words.as_slice() {
+            [first, second, ..] => format!(
+                "one QUERY per call: {} and {} given (run iana-ports once per query)",
+                quoted_query(first),
+                quoted_query(second)
+            ),
+            _ => return None,
+        },
+    })
 }
 
 fn run(cli: &Cli, streams: &mut Streams) -> u8 {
@@ -285,12 +353,7 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         return 0;
     }
     if cli.man {
-        let mut page = Vec::new();
-        if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
-            streams.err(&format!("iana-ports: cannot render the manual page: {e}"));
-            return TROUBLE;
-        }
-        streams.out(&String::from_utf8_lossy(&page));
+        streams.out(&iana_ports_cli::man::render(Cli::command(), LONG_ABOUT, AFTER_HELP));
         return 0;
     }
     if cli.etc_services {
@@ -317,7 +380,7 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         let found = !rows.is_empty();
         let see_also: Vec<_> = iana_ports_cli::misnomer(text, None).into_iter().collect();
         if !found {
-            let mut message = format!("iana-ports: no registry row matches {text:?}");
+            let mut message = format!("iana-ports: no registry row matches {}", quoted_query(text));
             if !see_also.is_empty() {
                 message.push_str(&format!("\niana-ports: {}", did_you_mean(&see_also)));
             }
@@ -349,12 +412,21 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
 }
 
 fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    streams.out(&text);
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // serde_json escapes C0 controls only; DEL and the C1 controls, which
+    // can only stand inside JSON strings, get JSON's `\u00XX` too.
+    let mut escaped = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}' => escaped.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => escaped.push(c),
+        }
+    }
+    escaped.push('\n');
+    streams.out(&escaped);
 }
 
-/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
+/// `did you mean domain (53), dnsix (90) or dns2go (1227)?`, or nothing.
 fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
     let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
     match names.as_slice() {
@@ -378,18 +450,26 @@ fn not_found(input: &str, query: &Query, suggestions: &[iana_ports::Suggestion])
             if elsewhere.is_empty() {
                 match suggestions {
                     [] => format!(
-                        "no service named {name:?} in the registry\niana-ports: --search {name:?} looks for it in every column"
+                        "no service named {name} in the registry\niana-ports: --search {name} looks for it in every column",
+                        name = quoted_query(name)
                     ),
-                    _ => {
-                        format!("no service named {name:?} in the registry\niana-ports: {}", did_you_mean(suggestions))
-                    }
+                    _ => format!(
+                        "no service named {} in the registry\niana-ports: {}",
+                        quoted_query(name),
+                        did_you_mean(suggestions)
+                    ),
                 }
             } else {
-                format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
+                format!(
+                    "{}: {} is registered only for {}",
+                    quoted_query(input),
+                    quoted_query(name),
+                    elsewhere.join(", ")
+                )
             }
         }
-        Target::Port(_) => format!("{input:?}: no service is registered on this port"),
-        Target::Range(_) => format!("{input:?}: no service is registered in this range"),
+        Target::Port(_) => format!("{}: no service is registered on this port", quoted_query(input)),
+        Target::Range(_) => format!("{}: no service is registered in this range", quoted_query(input)),
     }
 }
 
@@ -453,7 +533,7 @@ fn show(
             Asked::Lookup(input, _) => input.trim(),
         };
         for s in suggestions {
-            let line = format!("see also: {s}, the registry's name for what is often called {asked:?}");
+            let line = format!("see also: {s}, the registry's name for what is often called {}", quoted_query(asked));
             text.push('\n');
             text.push_str(&if style.full { format!("{line}\n") } else { table::wrap(&line, style.width) });
         }

@@ -199,6 +199,14 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
                 format!("expected 12 fields, found {} (a comma or quote out of place?)", record.len()),
             ));
         }
+        // Refused where the limit is crossed, not after reading the rest.
+        if rows.len() == usize::from(u16::MAX) {
+            return Err(Error::at(
+                path,
+                line,
+                format!("more than {} rows: the tables hold at most {} (not IANA's registry?)", u16::MAX, u16::MAX),
+            ));
+        }
         let mut row = CsvRow { line, ..CsvRow::default() };
         for (column, raw) in Column::ALL.into_iter().zip(record.iter()) {
             *row.field_mut(column) = match std::str::from_utf8(raw) {

@@ -57,8 +57,14 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
         Error::at(path, line, "not valid UTF-8")
     })?;
     let doc = roxmltree::Document::parse(text).map_err(|e| {
-        let pos = e.pos();
-        Error::at(path, u64::from(pos.row), format!("malformed XML: {e}"))
+        let line = match e {
+            // roxmltree refuses every DTD (entity bombs such as the billion
+            // laughs) at 1:1: point at the DTD itself.
+            roxmltree::Error::DtdDetected => text.find("<!DOCTYPE").map(|at| 1 + text[..at].matches('\n').count()),
+            _ => None,
+        };
+        let line = line.map_or(u64::from(e.pos().row), |l| l as u64);
+        Error::at(path, line, format!("malformed XML: {e}"))
     })?;
     // Line of a node: one binary search over the newlines, found once.
     // (`Document::text_pos_at` counts from the start of the text on every
