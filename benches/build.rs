@@ -1,6 +1,6 @@
-//! Builds the phf maps the benchmarks compare against, from the registry CSV
-//! as the generator reads it (`iana_ports_gen::read_csv`; the `iana-ports`
-//! tables cannot be read at build time).
+//! Builds the phf maps the benchmarks compare against, from the registry
+//! as the generator reads it (`iana_ports_gen::read_xml_rows`; the
+//! `iana-ports` tables cannot be read at build time).
 //!
 //! Semantics match `iana_ports::service_name` and `iana_ports::port`:
 //! the first named row in registry order covering a port (rows without a
@@ -17,12 +17,12 @@ use iana_ports_gen::model::Proto;
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
-    let csv_path = manifest.join("../registry/service-names-port-numbers.csv");
-    println!("cargo:rerun-if-changed={}", csv_path.display());
+    let xml_path = manifest.join("../registry/service-names-port-numbers.xml");
+    println!("cargo:rerun-if-changed={}", xml_path.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let bytes = fs::read(&csv_path).expect("registry CSV");
-    // The generator's own reader: one CSV parser for the crate and its rivals.
-    let rows = iana_ports_gen::read_csv(Input { path: "registry/service-names-port-numbers.csv", bytes: &bytes })
+    let bytes = fs::read(&xml_path).expect("registry XML");
+    // The generator's own reader: one reading of the registry for the crate and its rivals.
+    let rows = iana_ports_gen::read_xml_rows(Input { path: "registry/service-names-port-numbers.xml", bytes: &bytes })
         .unwrap_or_else(|e| panic!("{e}"));
 
     // (port key, name) first-wins, and lower-cased name -> tcp port.

@@ -92,7 +92,7 @@ for crate in "${published[@]}"; do
     required=(Cargo.toml src/lib.rs)
     case $crate in
         iana-ports) required+=(build.rs README.md LICENSE-MIT LICENSE-APACHE
-            registry/service-names-port-numbers.csv registry/service-names-port-numbers.xml) ;;
+            registry/service-names-port-numbers.xml registry/SHA256SUMS) ;;
         iana-ports-cli) required+=(README.md src/main.rs) ;;
     esac
     for file in "${required[@]}"; do
@@ -101,7 +101,7 @@ for crate in "${published[@]}"; do
     for file in LICENSE-MIT LICENSE-APACHE; do
         grep -qxF "$file" <<<"$list" || echo "package-check: note: $crate ships no $file (its manifest's license expression still applies)" >&2
     done
-    if grep -E '^(fuzz|target|\.ci|\.git)/' <<<"$list"; then
+    if grep -E '^(fuzz|target|\.ci|\.git|\.github|tests/registry-history)/' <<<"$list"; then
         die "$crate: ships files it must not (above)"
     fi
 done

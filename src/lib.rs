@@ -44,6 +44,7 @@
 extern crate std;
 
 mod constants;
+mod escape;
 mod host_port;
 mod lookup;
 mod lookup_port;
@@ -63,6 +64,7 @@ mod suggest;
 mod tables;
 
 pub use constants::{Dccp, Sctp, Tcp, Udp};
+pub use escape::Escaped;
 #[cfg(feature = "std")]
 pub use host_port::{HostPort, HostPortError};
 pub use host_port::{JoinHostPort, SplitError, SplitErrorKind, join_host_port, split_host_port};
@@ -81,7 +83,7 @@ pub use suggest::{MAX_SUGGESTIONS, Suggestion, Suggestions, suggest};
 ///
 /// ```
 /// let info = iana_ports::REGISTRY;
-/// assert_eq!(info.updated, "2026-02-13");
+/// assert_eq!(info.updated, "2026-08-17");
 /// assert_eq!(info.title, "Service Name and Transport Protocol Port Number Registry");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,13 +97,24 @@ pub struct RegistryInfo {
     pub records: usize,
 }
 
-/// The compiled-in snapshot's title, date and size.
+/// The compiled-in snapshot's title, date and size. Displayed, it names
+/// the snapshot by its date.
 ///
 /// ```
 /// assert_eq!(iana_ports::REGISTRY.records, iana_ports::records().len());
+/// assert_eq!(
+///     iana_ports::REGISTRY.to_string(),
+///     format!("IANA registry of 2026-08-17 ({} records)", iana_ports::records().len())
+/// );
 /// ```
 pub const REGISTRY: RegistryInfo =
     RegistryInfo { title: tables::TITLE, updated: tables::UPDATED, records: tables::RECORD_COUNT };
+
+impl core::fmt::Display for RegistryInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "IANA registry of {} ({} records)", self.updated, self.records)
+    }
+}
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "full"))]

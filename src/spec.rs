@@ -8,7 +8,7 @@ use core::str::FromStr;
 use crate::msg::{Msg, entry, offer, ported_row, registrations};
 use crate::suggest::{Suggestions, first_row, suggest};
 use crate::tables::{self, NameRows, RECORDS};
-use crate::{PortRange, Protocol};
+use crate::{Escaped, PortRange, Protocol};
 
 /// A port specification as firewall rules and the `iana-ports` command
 /// write it: a port, a range or a registered service name, optionally with
@@ -483,35 +483,16 @@ impl<const N: usize> Excerpt<N> {
     }
 }
 
-/// Appends `s` with control characters, `\`, `"` and `` ` `` escaped.
+/// Appends `s` quoted by the crate's one escaping rule ([`Escaped`]).
 const fn escaped(m: &mut Msg, s: &str) {
-    let b = s.as_bytes();
-    let mut from = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x20 || c == 0x7F || c == b'\\' || c == b'"' || c == b'`' {
-            m.str(slice(s, from, i));
-            match c {
-                b'\n' => m.str("\\n"),
-                b'\t' => m.str("\\t"),
-                b'\r' => m.str("\\r"),
-                b'\\' => m.str("\\\\"),
-                b'"' => m.str("\\\""),
-                b'`' => m.str("\\`"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let code = [b'\\', b'x', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]];
-                    if let Ok(text) = core::str::from_utf8(&code) {
-                        m.str(text);
-                    }
-                }
-            }
-            from = i + 1;
-        }
-        i += 1;
+    let text = Escaped::new(s).quoted();
+    let mut at = 0;
+    while !text.done(at) {
+        let piece = text.piece(at);
+        m.str(text.plain(at, piece.plain_end));
+        m.str(piece.escape_text());
+        at = piece.next;
     }
-    m.str(slice(s, from, b.len()));
 }
 
 /// Bytes of the input a [`SpecError`] keeps.
@@ -588,6 +569,16 @@ pub enum SpecErrorKind {
 }
 
 impl SpecError {
+    /// How many bytes of the input a `SpecError` keeps and shows (cut at a
+    /// character boundary, marked `…`); programs echoing a query cut it the
+    /// same way with [`Escaped::cut`].
+    ///
+    /// ```
+    /// let err = iana_ports::PortSpec::parse(&"x".repeat(100)).unwrap_err();
+    /// assert_eq!(err.input().len(), iana_ports::SpecError::INPUT_BYTES);
+    /// ```
+    pub const INPUT_BYTES: usize = INPUT_BYTES;
+
     const fn new(kind: SpecErrorKind, input: &str, part: &str) -> SpecError {
         SpecError {
             kind,
@@ -829,5 +820,19 @@ mod tests {
         );
         let long = msg(&"x".repeat(100));
         assert!(long.starts_with(&std::format!("\"{}…\": no service `{}…`", "x".repeat(64), "x".repeat(32))), "{long}");
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped_c1_too() {
+        let msg = |s: &str| PortSpec::parse(s).unwrap_err().to_string();
+        // ESC (an OSC title), a C1 CSI and a C1 OSC: none reaches the message raw.
+        for input in ["\x1b]0;owned\x07", "x\u{9b}31m", "y\u{9d}0;t\u{9c}", "443/\x1b[2J"] {
+            let shown = msg(input);
+            assert!(!shown.chars().any(char::is_control), "{input:?} gave {shown:?}");
+        }
+        assert_eq!(
+            msg("443/\u{9b}2J"),
+            "\"443/\\u{9b}2J\": unknown protocol `\\u{9b}2J` (expected tcp, udp, sctp or dccp)"
+        );
     }
 }

@@ -29,13 +29,18 @@ mod generated {
 /// How many names [`suggest`] offers at most.
 pub const MAX_SUGGESTIONS: usize = 3;
 
+/// The shortest input whose extensions (`matrix` → `matrix-fed`) are
+/// offered before its neighbours by edit distance.
+const PREFIX_MIN: usize = 3;
+
 /// The longest input compared by edit distance, plus one (the distance rows
 /// live on the stack). Registered names have at most 15 bytes.
 const ROW: usize = 24;
 
 /// Up to three registered names with a port that are close to `name`: the
 /// usual name behind a well-known misnomer first (`dns` → `domain`, `whois`
-/// → `nicname`), then by edit distance, closest first.
+/// → `nicname`), then names that start with `name` (of 3 bytes or more:
+/// `matrix` → `matrix-fed`), then by edit distance, closest first.
 ///
 /// The distance is optimal string alignment (insertions, deletions,
 /// substitutions and swaps of two neighbours), ASCII case-insensitive, and
@@ -90,25 +95,38 @@ pub const fn suggest(name: &str, proto: Option<Protocol>) -> Suggestions {
         Some(p) => 1 << (PROTO_SHIFT + p as u32),
         None => u32::MAX << PROTO_SHIFT,
     };
-    // Only names within `max` bytes of the input's length.
+    // Names within `max` bytes of the input's length, by edit distance;
+    // longer ones only when they start with the input (of 3 bytes or more).
     let last_len = SUGGEST_LEN_START.len() - 1;
     let lo = if a.len() > max { a.len() - max } else { 0 };
     let hi = if a.len() + max + 1 < last_len { a.len() + max + 1 } else { last_len };
     let mut k = SUGGEST_LEN_START[if lo < last_len { lo } else { last_len }] as usize;
-    let end = SUGGEST_LEN_START[hi] as usize;
+    let window_end = SUGGEST_LEN_START[hi] as usize;
+    let end = if a.len() >= PREFIX_MIN { SUGGEST_LEN_START[last_len] as usize } else { window_end };
     while k < end {
         let row = SUGGEST_ROW[k];
         let mask = SUGGEST_MASK[k];
+        let in_window = k < window_end;
         k += 1;
         let chars = (mask ^ query_mask) << (32 - PROTO_SHIFT);
-        if mask & proto_bit == 0 || chars.count_ones() as usize > 2 * max {
+        let missing = (query_mask & !mask) << (32 - PROTO_SHIFT);
+        if mask & proto_bit == 0 || (chars.count_ones() as usize > 2 * max && (missing != 0 || a.len() < PREFIX_MIN)) {
             continue;
         }
         let cand = row_name(row).as_bytes();
         if tables::eq_ignore_case(cand, a) || (hinted == 1 && out.rows[0] == row) {
             continue;
         }
-        let d = distance(a, cand, max);
+        // A name that starts with the input ranks before every edit.
+        let prefix =
+            a.len() >= PREFIX_MIN && cand.len() > a.len() && tables::eq_ignore_case(cand.split_at(a.len()).0, a);
+        let d = if prefix {
+            0
+        } else if in_window {
+            distance(a, cand, max)
+        } else {
+            max + 1
+        };
         if d > max {
             continue;
         }
@@ -454,6 +472,19 @@ mod tests {
             assert!(d >= prev && d <= 2, "{name}: {d}");
             prev = d;
         }
+    }
+
+    #[test]
+    fn names_that_start_with_the_input_come_first() {
+        // `futrix` is two edits from `matrix`; the names that extend it rank first.
+        // (In registry order, that is by port: matrix-vnet and matrix_vnet
+        // before matrix-fed at 8448.)
+        let picks = names("matrix", None);
+        assert_eq!(picks, [Some("matrix-vnet"), Some("matrix_vnet"), Some("matrix-fed")]);
+        let spec = crate::PortSpec::parse("matrix").unwrap_err();
+        assert!(spec.suggestions().all(|s| s.name().starts_with("matrix")), "{spec}");
+        // Too short an input extends to too many names: edits only.
+        assert!(names("ab", None).iter().flatten().all(|n| n.len() <= 4), "{:?}", names("ab", None));
     }
 
     #[test]

@@ -26,5 +26,5 @@ fn person_and_registry_serialize() {
         serde_json::json!({"id": "_3GPP", "name": null, "org": "3GPP", "uris": ["mailto:dongwook.kim&etsi.org"], "updated": "2026-01-23"})
     );
     let r = serde_json::to_value(iana_ports::REGISTRY).unwrap();
-    assert_eq!(r["updated"], "2026-02-13");
+    assert_eq!(r["updated"], "2026-08-17");
 }

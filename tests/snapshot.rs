@@ -18,8 +18,15 @@ fn check_sha256sums(dir: &str) -> usize {
 
 #[test]
 fn registry_files_match_sha256sums() {
-    let checked = check_sha256sums(concat!(env!("CARGO_MANIFEST_DIR"), "/registry"));
-    assert_eq!(checked, 2, "SHA256SUMS should pin the CSV and the XML");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/registry");
+    let checked = check_sha256sums(dir);
+    // Every snapshot file is pinned: the XML, and the CSV when there is one.
+    let snapshot_files = std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_str().unwrap().starts_with("service-names-port-numbers."))
+        .count();
+    assert_eq!(checked, snapshot_files, "SHA256SUMS should pin every snapshot file");
+    assert!(std::path::Path::new(dir).join("service-names-port-numbers.xml").is_file(), "the XML is the snapshot");
 }
 
 /// The same-date CSV and XML pairs the tests compare (the generator's XML
@@ -30,11 +37,26 @@ fn kept_snapshots_match_their_sha256sums() {
     assert_eq!(checked, 4, "two same-date pairs: 2026-02-13 and 2026-04-24");
 }
 
+/// Git must not rewrite the CSVs' CRLF line ends (`.gitattributes`).
 #[test]
-fn csv_keeps_crlf_line_ends() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/registry/service-names-port-numbers.csv")).unwrap();
-    assert!(bytes.starts_with(b"Service Name,Port Number"));
-    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
-    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
-    assert!(crlf > 14_000, "line ends were rewritten: {crlf} CRLF of {lf} LF");
+fn csvs_keep_crlf_line_ends() {
+    for date in ["2026-02-13", "2026-04-24"] {
+        let path =
+            format!("{}/tests/registry-history/{date}/service-names-port-numbers.csv", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(path).unwrap();
+        assert!(bytes.starts_with(b"Service Name,Port Number"));
+        let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+        let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+        assert!(crlf > 14_000, "{date}: line ends were rewritten: {crlf} CRLF of {lf} LF");
+    }
+}
+
+/// The crate's version names its snapshot (`0.2.0+iana.2026-08-17`, as
+/// `openssl-src` and `zstd-sys` do): a data update without a version bump,
+/// or a bump naming another date, fails here.
+#[test]
+fn the_version_names_the_registry_date() {
+    let version = env!("CARGO_PKG_VERSION");
+    let (_, date) = version.split_once("+iana.").expect("version metadata `+iana.YYYY-MM-DD`");
+    assert_eq!(date, iana_ports::REGISTRY.updated, "Cargo.toml's version {version}");
 }

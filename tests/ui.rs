@@ -28,6 +28,13 @@ fn pinned_compiler() -> bool {
     }
 }
 
+/// trybuild's report has no ANSI colours in a redirected test log:
+/// `.cargo/config.toml` sets NO_COLOR, which its termcolor honours.
+#[test]
+fn trybuild_writes_no_colours() {
+    assert!(std::env::var_os("NO_COLOR").is_some(), "NO_COLOR is not set for the tests (.cargo/config.toml [env])");
+}
+
 #[test]
 fn ui() {
     if !pinned_compiler() {

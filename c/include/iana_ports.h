@@ -82,9 +82,15 @@ int iana_status(uint16_t port, int protocol);
 // `cap`). A bad spec (or NULL, or not UTF-8) returns 0: see
 // `iana_spec_error` for why.
 //
+// `cap` is how many entries `out` holds. Only the entries that exist are
+// written (the smaller of `cap` and the returned count), so `SIZE_MAX`
+// may be passed for a buffer known to be large enough. The spec is read
+// whole before `out` is written: it may lie inside `out`.
+//
 // # Safety
 // `spec` is NULL or a NUL-terminated string; `out` points to `cap`
-// writable entries, or `cap` is 0 (`out` may then be NULL).
+// writable entries, or to at least as many as the spec resolves to, or
+// `cap` is 0 (`out` may then be NULL).
 size_t iana_resolve(const char *spec, struct iana_port_range *out, size_t cap);
 
 // Why `spec` is not a valid port spec, as one line (for example
@@ -93,11 +99,18 @@ size_t iana_resolve(const char *spec, struct iana_port_range *out, size_t cap);
 // `size - 1` bytes (cut at a UTF-8 character boundary) and a NUL to
 // `buf`, returning the whole message's length without the NUL. Returns 0,
 // and writes an empty string, when the spec is valid. `buf` may be NULL
-// when `size` is 0, to ask for the length.
+// when `size` is 0, to ask for the length. Control characters of the spec
+// are escaped (`\x1b`, `\u{9b}`), and the message is at most 1,024 bytes.
+//
+// `size` is how many bytes `buf` holds. Only the message and its NUL are
+// written (the smaller of `size` and the returned length + 1), so
+// `SIZE_MAX` may be passed for a buffer known to hold 1,025 bytes. The
+// message is composed before `buf` is written: `spec` may lie inside
+// `buf`.
 //
 // # Safety
 // `spec` is NULL or a NUL-terminated string; `buf` points to `size`
-// writable bytes, or `size` is 0.
+// writable bytes, or to at least the message's length + 1, or `size` is 0.
 size_t iana_spec_error(const char *spec, char *buf, size_t size);
 
 // The date IANA last updated the compiled-in registry, `"YYYY-MM-DD"`: a

@@ -133,33 +133,45 @@ pub extern "C" fn iana_status(port: u16, protocol: c_int) -> c_int {
 /// `cap`). A bad spec (or NULL, or not UTF-8) returns 0: see
 /// `iana_spec_error` for why.
 ///
+/// `cap` is how many entries `out` holds. Only the entries that exist are
+/// written (the smaller of `cap` and the returned count), so `SIZE_MAX`
+/// may be passed for a buffer known to be large enough. The spec is read
+/// whole before `out` is written: it may lie inside `out`.
+///
 /// # Safety
 /// `spec` is NULL or a NUL-terminated string; `out` points to `cap`
-/// writable entries, or `cap` is 0 (`out` may then be NULL).
+/// writable entries, or to at least as many as the spec resolves to, or
+/// `cap` is 0 (`out` may then be NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iana_resolve(spec: *const c_char, out: *mut iana_port_range, cap: usize) -> usize {
     // SAFETY: the caller's contract is `bytes`'s.
     let spec = unsafe { bytes(spec) };
-    let out: &mut [iana_port_range] = if out.is_null() || cap == 0 {
-        &mut []
-    } else {
-        // SAFETY: `out` is non-NULL and points to `cap` writable entries by
-        // the caller's contract; nothing else borrows them during the call.
-        unsafe { core::slice::from_raw_parts_mut(out, cap) }
-    };
     guarded(0, move || {
         let Some(Ok(spec)) = spec.map(core::str::from_utf8) else { return 0 };
         let Ok(spec) = PortSpec::parse(spec) else { return 0 };
-        let mut count = 0;
-        for (p, range) in spec.resolve() {
-            if let Some(slot) = out.get_mut(count) {
-                *slot = iana_port_range { protocol: c_int::from(p.ip_number()), start: range.start, end: range.end };
-            }
-            count += 1;
+        // `spec` owns what it needs: the caller's text is not read again,
+        // so `out` may overlap it.
+        let count = spec.resolve().count();
+        let len = cap.min(count);
+        if out.is_null() || len == 0 {
+            return count;
+        }
+        // SAFETY: `out` is non-NULL and points to `cap` writable entries,
+        // or to as many as the spec resolves to, by the caller's contract:
+        // `len` is at most both (so the slice is not larger than the
+        // buffer, however large `cap` claims to be), and nothing else
+        // borrows them during the call.
+        let out = unsafe { core::slice::from_raw_parts_mut(out, len) };
+        for (slot, (p, range)) in out.iter_mut().zip(spec.resolve()) {
+            *slot = iana_port_range { protocol: c_int::from(p.ip_number()), start: range.start, end: range.end };
         }
         count
     })
 }
+
+/// The longest message `iana_spec_error` writes: a `SpecError`'s message
+/// is at most 1,024 bytes (its const buffer), the others are short.
+const MESSAGE_BYTES: usize = 1024;
 
 /// Why `spec` is not a valid port spec, as one line (for example
 /// `"htps/tcp": no service `htps` on tcp in the IANA registry; did you
@@ -167,33 +179,52 @@ pub unsafe extern "C" fn iana_resolve(spec: *const c_char, out: *mut iana_port_r
 /// `size - 1` bytes (cut at a UTF-8 character boundary) and a NUL to
 /// `buf`, returning the whole message's length without the NUL. Returns 0,
 /// and writes an empty string, when the spec is valid. `buf` may be NULL
-/// when `size` is 0, to ask for the length.
+/// when `size` is 0, to ask for the length. Control characters of the spec
+/// are escaped (`\x1b`, `\u{9b}`), and the message is at most 1,024 bytes.
+///
+/// `size` is how many bytes `buf` holds. Only the message and its NUL are
+/// written (the smaller of `size` and the returned length + 1), so
+/// `SIZE_MAX` may be passed for a buffer known to hold 1,025 bytes. The
+/// message is composed before `buf` is written: `spec` may lie inside
+/// `buf`.
 ///
 /// # Safety
 /// `spec` is NULL or a NUL-terminated string; `buf` points to `size`
-/// writable bytes, or `size` is 0.
+/// writable bytes, or to at least the message's length + 1, or `size` is 0.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iana_spec_error(spec: *const c_char, buf: *mut c_char, size: usize) -> usize {
     // SAFETY: the caller's contract is `bytes`'s.
     let spec = unsafe { bytes(spec) };
-    let buf: &mut [u8] = if buf.is_null() || size == 0 {
-        &mut []
-    } else {
-        // SAFETY: `buf` is non-NULL and points to `size` writable bytes by
-        // the caller's contract; `c_char` and `u8` have the same layout.
-        unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), size) }
-    };
     guarded(0, move || {
-        let mut out = Truncating::new(buf);
+        // The whole message first, in a buffer of our own: `spec` is not
+        // read after this, so `buf` may overlap it.
+        let mut message = [0u8; MESSAGE_BYTES + 1];
+        let mut composed = Truncating::new(&mut message);
         // Writing to `Truncating` never fails.
         let _ = match spec.map(core::str::from_utf8) {
-            None => out.write_str("spec is NULL"),
-            Some(Err(e)) => write!(out, "spec is not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+            None => composed.write_str("spec is NULL"),
+            Some(Err(e)) => write!(composed, "spec is not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
             Some(Ok(text)) => match PortSpec::parse(text) {
                 Ok(_) => Ok(()),
-                Err(err) => write!(out, "{err}"),
+                Err(err) => write!(composed, "{err}"),
             },
         };
+        composed.finish();
+        // Up to its NUL (the message holds none: a SpecError escapes it).
+        let end = message.iter().position(|&b| b == 0).unwrap_or(MESSAGE_BYTES);
+        let text = core::str::from_utf8(&message[..end]).unwrap_or_default();
+        let len = size.min(text.len() + 1);
+        if buf.is_null() || len == 0 {
+            return text.len();
+        }
+        // SAFETY: `buf` is non-NULL and points to `size` writable bytes, or
+        // to the message's length + 1, by the caller's contract: `len` is
+        // at most both (the slice is never larger than the buffer, however
+        // large `size` claims to be); `c_char` and `u8` have the same
+        // layout; nothing else borrows them during the call.
+        let buf = unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) };
+        let mut out = Truncating::new(buf);
+        let _ = out.write_str(text);
         out.finish()
     })
 }

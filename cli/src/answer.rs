@@ -5,16 +5,25 @@
 use crate::json::{self, Asked};
 use crate::streams::Streams;
 use crate::table::{self, Style};
-use crate::{Query, Target, referenced_people};
+use crate::{Query, Target, quoted_query, referenced_people};
 
 /// `value` as pretty JSON on stdout, one newline after it.
 pub fn emit_json(streams: &mut Streams, value: &serde_json::Value) {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    streams.out(&text);
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // serde_json escapes C0 controls only; DEL and the C1 controls, which
+    // can only stand inside JSON strings, get JSON's `\u00XX` too.
+    let mut escaped = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}' => escaped.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => escaped.push(c),
+        }
+    }
+    escaped.push('\n');
+    streams.out(&escaped);
 }
 
-/// `did you mean domain (53), dls (197) or ns (760)?`, or nothing.
+/// `did you mean domain (53), dnsix (90) or dns2go (1227)?`, or nothing.
 pub fn did_you_mean(suggestions: &[iana_ports::Suggestion]) -> String {
     let names: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
     match names.as_slice() {
@@ -40,18 +49,26 @@ pub fn not_found(input: &str, query: &Query, suggestions: &[iana_ports::Suggesti
             if elsewhere.is_empty() {
                 match suggestions {
                     [] => format!(
-                        "no service named {name:?} in the registry\niana-ports: --search {name:?} looks for it in every column"
+                        "no service named {name} in the registry\niana-ports: --search {name} looks for it in every column",
+                        name = quoted_query(name)
                     ),
-                    _ => {
-                        format!("no service named {name:?} in the registry\niana-ports: {}", did_you_mean(suggestions))
-                    }
+                    _ => format!(
+                        "no service named {} in the registry\niana-ports: {}",
+                        quoted_query(name),
+                        did_you_mean(suggestions)
+                    ),
                 }
             } else {
-                format!("{input:?}: {name:?} is registered only for {}", elsewhere.join(", "))
+                format!(
+                    "{}: {} is registered only for {}",
+                    quoted_query(input),
+                    quoted_query(name),
+                    elsewhere.join(", ")
+                )
             }
         }
-        Target::Port(_) => format!("{input:?}: no service is registered on this port"),
-        Target::Range(_) => format!("{input:?}: no service is registered in this range"),
+        Target::Port(_) => format!("{}: no service is registered on this port", quoted_query(input)),
+        Target::Range(_) => format!("{}: no service is registered in this range", quoted_query(input)),
     }
 }
 
@@ -121,7 +138,7 @@ pub fn show(
             Asked::Lookup(input, _) => input.trim(),
         };
         for s in suggestions {
-            let line = format!("see also: {s}, the registry's name for what is often called {asked:?}");
+            let line = format!("see also: {s}, the registry's name for what is often called {}", quoted_query(asked));
             text.push('\n');
             text.push_str(&if style.full { format!("{line}\n") } else { table::wrap(&line, style.width) });
         }

@@ -1,8 +1,10 @@
 //! `iana-ports diff FILE`: how a file differs from the compiled-in
-//! snapshot. FILE is either IANA's CSV (recognised by its header) or an
-//! `/etc/services` file (services(5)); the exit status follows diff(1).
+//! snapshot. FILE is IANA's CSV (recognised by its header), IANA's XML
+//! (recognised by its `<?xml` or `<registry` start; its records read as the
+//! generator reads them, as the CSV's rows) or an `/etc/services` file
+//! (services(5)); the exit status follows diff(1).
 //!
-//! **CSV.** Rows are keyed by (service name in lower case, port or range as
+//! **CSV or XML.** Rows are keyed by (service name in lower case, port or range as
 //! written, protocol in lower case) and counted as a multiset (`rdp` has two
 //! port-less rows). The snapshot is the newer side: *added* rows are in the
 //! snapshot and not in FILE, *removed* rows in FILE and not in the snapshot,
@@ -17,10 +19,11 @@ use std::fmt::Write as _;
 
 use iana_ports::{PortRange, Protocol, Record};
 use iana_ports_gen::csv_source::{self, HEADER};
-use iana_ports_gen::model;
+use iana_ports_gen::{model, xml_source};
 use serde_json::{Value, json};
 
 use crate::json::{RowFields, fields};
+use crate::shown;
 
 /// A fault in FILE: `path:line: what is wrong` (line 0: the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,10 +62,18 @@ pub fn is_iana_csv(bytes: &[u8]) -> bool {
     bytes.starts_with(header.as_bytes())
 }
 
+/// Whether `bytes` look like an XML document (after an optional BOM and
+/// blank space): `<?xml` or IANA's root element.
+pub fn is_xml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"<?xml") || bytes[start..].starts_with(b"<registry")
+}
+
 /// The answer to `diff`: a CSV comparison or an /etc/services report.
 #[derive(Debug)]
 pub enum Report {
-    /// FILE was IANA's CSV.
+    /// FILE was IANA's CSV or XML.
     Csv(CsvDiff),
     /// FILE was an /etc/services file.
     Services(ServicesReport),
@@ -70,22 +81,29 @@ pub enum Report {
 
 /// Compares `bytes`, the contents of `path`, with the compiled-in snapshot.
 pub fn diff(path: &str, bytes: &[u8]) -> Result<Report, DiffError> {
-    if is_iana_csv(bytes) {
-        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let located = |e: iana_ports_gen::Error| DiffError(e.to_string());
+    let written = if is_iana_csv(bytes) {
         // The generator's reader and checks (`read_csv` is these two steps;
         // the written text is kept for the key's "port as written").
         // The reader refuses a header without rows itself, at its line.
-        let written = csv_source::read_rows(path, bytes).map_err(|e| DiffError(e.to_string()))?;
-        let typed = model::rows_from_csv(path, &written).map_err(|e| DiffError(e.to_string()))?;
-        let rows = written
-            .iter()
-            .zip(typed)
-            .map(|(w, row)| FileRow { line: w.line, fields: w.fields().map(|(_, text)| text.to_owned()), row })
-            .collect();
-        Ok(Report::Csv(compare_csv(rows)))
+        csv_source::read_rows(path, bytes.strip_prefix(BOM).unwrap_or(bytes)).map_err(located)?
+    } else if is_xml(bytes) {
+        // The XML's records as the generator reads them: the CSV's columns.
+        let records = xml_source::read_xml(path, bytes).map_err(located)?.records;
+        if records.is_empty() {
+            return Err(DiffError(format!("{path}: the XML has no <record> (cut short?)")));
+        }
+        records
     } else {
-        services(path, bytes).map(Report::Services)
-    }
+        return services(path, bytes).map(Report::Services);
+    };
+    let typed = model::rows_from_csv(path, &written).map_err(located)?;
+    let rows = written
+        .iter()
+        .zip(typed)
+        .map(|(w, row)| FileRow { line: w.line, fields: w.fields().map(|(_, text)| text.to_owned()), row })
+        .collect();
+    Ok(Report::Csv(compare_csv(rows)))
 }
 
 impl Report {
@@ -234,22 +252,24 @@ fn compare_csv(file: Vec<FileRow>) -> CsvDiff {
     out
 }
 
+/// `name port/proto  description`, FILE's text escaped ([`crate::shown`]).
 fn label(fields: &[String; 12]) -> String {
     let name = if fields[0].is_empty() { "(no name)" } else { fields[0].as_str() };
     let port = if fields[1].is_empty() { "-" } else { fields[1].as_str() };
-    let mut s = format!("{name} {port}");
+    let mut s = format!("{} {}", shown(name), shown(port));
     if !fields[2].is_empty() {
-        let _ = write!(s, "/{}", fields[2]);
+        let _ = write!(s, "/{}", shown(&fields[2]));
     }
     let description = crate::table::one_line(&fields[3]);
     if !description.is_empty() {
-        let _ = write!(s, "  {description}");
+        let _ = write!(s, "  {}", shown(&description));
     }
     s
 }
 
+/// A column's value between quotes, escaped.
 fn quoted(text: &str) -> String {
-    format!("{:?}", crate::table::one_line(text))
+    format!("\"{}\"", iana_ports::Escaped::new(&crate::table::one_line(text)).quoted())
 }
 
 impl CsvDiff {
@@ -409,9 +429,15 @@ pub fn verdict(name: &str, port: u16, protocol: &str) -> (Verdict, Vec<&'static 
     (verdict, registry)
 }
 
+/// The most entries (names and aliases) [`services`] keeps: 20 times the
+/// registry's own `--etc-services` (about 12,500), so that memory stays
+/// bounded however short FILE's lines are.
+pub const MAX_SERVICES_ENTRIES: usize = 1 << 18;
+
 /// Reads an /etc/services file: `name port/protocol [aliases…] [# comment]`
 /// per line. A line that is not blank or a comment and not of that form is
-/// an error naming the line.
+/// an error naming the line, and so is the line that takes the entries past
+/// [`MAX_SERVICES_ENTRIES`].
 pub fn services(path: &str, bytes: &[u8]) -> Result<ServicesReport, DiffError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let mut entries = Vec::new();
@@ -439,6 +465,12 @@ pub fn services(path: &str, bytes: &[u8]) -> Result<ServicesReport, DiffError> {
             return Err(at(format!("{port_proto:?} has no protocol after the `/`: {expected}")));
         }
         for (k, alias) in std::iter::once(name).chain(words).enumerate() {
+            if entries.len() == MAX_SERVICES_ENTRIES {
+                return Err(at(format!(
+                    "more than {MAX_SERVICES_ENTRIES} entries (names and aliases), the most diff reads: \
+                     not a services file?"
+                )));
+            }
             let (verdict, registry) = verdict(alias, port, protocol);
             entries.push(Entry {
                 line,
@@ -469,7 +501,7 @@ impl ServicesReport {
     pub fn text(&self) -> String {
         let all = [Verdict::Registered, Verdict::Elsewhere, Verdict::Unregistered, Verdict::OtherProtocol];
         let counts: Vec<String> = all.iter().map(|&v| format!("{} {}", self.count(v), v.as_str())).collect();
-        let mut s = format!("{}: {} entries: {}\n", self.path, self.entries.len(), counts.join(", "));
+        let mut s = format!("{}: {} entries: {}\n", shown(&self.path), self.entries.len(), counts.join(", "));
         let heading = |v: Verdict| match v {
             Verdict::Elsewhere => "registered, but not on this port/protocol",
             Verdict::Unregistered => "not in the registry",
@@ -482,12 +514,15 @@ impl ServicesReport {
                 continue;
             }
             let _ = writeln!(s, "\n{} ({}):", v.as_str(), heading(*v));
-            let width = entries.iter().map(|e| e.name.len() + e.port.to_string().len() + e.protocol.len() + 2).max();
+            let width = entries
+                .iter()
+                .map(|e| shown(&e.name).len() + e.port.to_string().len() + shown(&e.protocol).len() + 2)
+                .max();
             for e in entries {
-                let spec = format!("{} {}/{}", e.name, e.port, e.protocol);
+                let spec = format!("{} {}/{}", shown(&e.name), e.port, shown(&e.protocol));
                 let mut line = format!("  {spec:<w$}", w = width.unwrap_or(0));
                 if let Some(of) = &e.alias_of {
-                    let _ = write!(line, "  (alias of {of})");
+                    let _ = write!(line, "  (alias of {})", shown(of));
                 }
                 match (e.verdict, e.registry.is_empty()) {
                     (Verdict::OtherProtocol, _) => {}
@@ -499,7 +534,7 @@ impl ServicesReport {
                 if e.verdict == Verdict::Elsewhere {
                     let at = registered_at(&e.name);
                     if !at.is_empty() {
-                        let _ = write!(line, "; {} is {}", e.name, at);
+                        let _ = write!(line, "; {} is {}", shown(&e.name), at);
                     }
                 }
                 let _ = writeln!(s, "{}", line.trim_end());

@@ -88,7 +88,12 @@ pub fn render() -> (String, Stats) {
             let protos: Vec<&str> = protos.iter().map(|p| p.as_str()).collect();
             skipped.push((
                 lines.len(),
-                format!("#! {name:?} {range}/{} left out: {problem}. {}", protos.join(","), comment(record)),
+                format!(
+                    "#! \"{}\" {range}/{} left out: {problem}. {}",
+                    iana_ports::Escaped::new(name).quoted(),
+                    protos.join(","),
+                    comment(record)
+                ),
             ));
             continue;
         }
@@ -115,7 +120,7 @@ pub fn render() -> (String, Stats) {
 
     let mut out = String::with_capacity(lines.len() * 64);
     let r = iana_ports::REGISTRY;
-    let _ = writeln!(out, "# /etc/services: network services, from the IANA {}", r.title);
+    let _ = writeln!(out, "# /etc/services: network services, from the IANA {}", crate::shown(r.title));
     let _ =
         writeln!(out, "# as updated by IANA on {}; written by iana-ports {}.", r.updated, env!("CARGO_PKG_VERSION"));
     out.push_str(
@@ -153,6 +158,8 @@ pub fn render() -> (String, Stats) {
     (out, stats)
 }
 
+/// The description on one line, escaped: a snapshot's free text reaches
+/// whoever reads the file.
 fn comment(record: &Record) -> String {
-    record.description().map(crate::table::one_line).unwrap_or_default()
+    record.description().map(|d| crate::shown(&crate::table::one_line(d))).unwrap_or_default()
 }

@@ -20,15 +20,76 @@
 
 use core::fmt;
 
-use iana_ports::{PortRange, PortSpec, Protocol, Record, SpecError, SpecErrorKind, SpecTarget, Status};
+use iana_ports::{Escaped, PortRange, PortSpec, Protocol, Record, SpecError, SpecErrorKind, SpecTarget, Status};
 
 pub mod answer;
 pub mod diff;
 pub mod etc_services;
 pub mod json;
+pub mod man;
 pub mod rule;
 pub mod streams;
 pub mod table;
+
+/// Text the command did not write itself (a file's contents, a snapshot's
+/// free text, a path, a query) as it is shown: by the crate's one escaping
+/// rule, [`Escaped`], so no control character reaches a terminal.
+///
+/// ```
+/// assert_eq!(iana_ports_cli::shown("a\x1b[2Jb\u{9b}"), "a\\x1b[2Jb\\u{9b}");
+/// ```
+pub fn shown(text: &str) -> String {
+    Escaped::new(text).to_string()
+}
+
+/// A message the command assembled around such text, escaped line by line:
+/// its line ends are the command's own.
+///
+/// ```
+/// assert_eq!(iana_ports_cli::shown_lines("x: \x07\ny"), "x: \\x07\ny");
+/// ```
+pub fn shown_lines(message: &str) -> String {
+    message.split('\n').map(shown).collect::<Vec<_>>().join("\n")
+}
+
+/// A query echoed in a message: quoted, escaped, and cut to its first
+/// [`SpecError::INPUT_BYTES`] bytes (`…` marks the cut), as a
+/// [`SpecError`]'s message shows it.
+///
+/// ```
+/// assert_eq!(iana_ports_cli::quoted_query("a\"b"), r#""a\"b""#);
+/// assert_eq!(iana_ports_cli::quoted_query(&"x".repeat(100)), format!("\"{}…\"", "x".repeat(64)));
+/// ```
+pub fn quoted_query(text: &str) -> String {
+    format!("\"{}\"", Escaped::new(text).quoted().cut(SpecError::INPUT_BYTES))
+}
+
+/// clap's error message with every `'quoted'` argument longer than
+/// [`SpecError::INPUT_BYTES`] cut to that (`…` marks the cut), as every
+/// other message echoes a query.
+///
+/// ```
+/// let long = "x".repeat(100);
+/// let cut = iana_ports_cli::cut_quoted(&format!("error: invalid value '{long}' for '--width'"));
+/// assert_eq!(cut, format!("error: invalid value '{}…' for '--width'", "x".repeat(64)));
+/// ```
+pub fn cut_quoted(message: &str) -> String {
+    let parts: Vec<String> = message
+        .split('\'')
+        .enumerate()
+        .map(|(i, part)| match i % 2 == 1 && part.len() > SpecError::INPUT_BYTES {
+            true => {
+                let mut end = SpecError::INPUT_BYTES;
+                while !part.is_char_boundary(end) {
+                    end -= 1;
+                }
+                format!("{}…", &part[..end])
+            }
+            false => part.to_owned(),
+        })
+        .collect();
+    parts.join("'")
+}
 
 /// What the command accepts, for error messages and `--help`.
 pub const ACCEPTED: &str = "expected PORT (443), PORT/PROTO (443/tcp), START-END[/PROTO] (6000-6063/tcp), \

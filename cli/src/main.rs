@@ -10,7 +10,9 @@ use iana_ports_cli::answer::{Output, did_you_mean, emit_json, not_found, show};
 use iana_ports_cli::json::{self, Asked};
 use iana_ports_cli::streams::{Streams, TROUBLE};
 use iana_ports_cli::table::{self, Style};
-use iana_ports_cli::{ACCEPTED, Target, etc_services, is_named, parse_query};
+use iana_ports_cli::{
+    ACCEPTED, Target, cut_quoted, etc_services, is_named, parse_query, quoted_query, shown, shown_lines,
+};
 
 const ABOUT: &str = "Look up ports and service names in the IANA Service Name and Transport Protocol Port Number \
 Registry, compiled in: no network, no /etc/services needed.";
@@ -74,8 +76,9 @@ EXIT STATUS:
      row matches the search
   2  usage or input error (bad port, protocol or option); the message on
      stderr names the bad input and says what is accepted; or output that
-     could not be written (a full disk, 2>/dev/full). A reader that closes
-     the pipe early (| head) leaves the status of the answer.";
+     could not be written (a full disk, 2>/dev/full, a closed stdout >&-).
+     A reader that closes the pipe early (| head) leaves the status of the
+     answer.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -92,10 +95,16 @@ enum Shell {
     Fish,
 }
 
+/// `--version`: the command's version and the date of the registry snapshot
+/// compiled in (from the data, so that it cannot go stale).
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("{} (IANA registry of {})", env!("CARGO_PKG_VERSION"), iana_ports::REGISTRY.updated)
+});
+
 #[derive(Debug, Parser)]
 #[command(
     name = "iana-ports",
-    version,
+    version = VERSION.as_str(),
     about = ABOUT,
     long_about = LONG_ABOUT,
     after_help = "Examples: iana-ports 8448/tcp | 443 | 6010/tcp | HTTPS/udp | --search matrix | --etc-services\n\
@@ -157,10 +166,11 @@ struct Cli {
 
 const DIFF_ABOUT: &str = "\
 Compare FILE with the registry compiled into this program. FILE is IANA's
-service-names-port-numbers.csv of any date (recognised by its header line) or
-an /etc/services file; `-` reads standard input.
+service-names-port-numbers.csv of any date (recognised by its header line),
+IANA's service-names-port-numbers.xml (recognised by `<?xml`; its records read
+as the CSV's rows) or an /etc/services file; `-` reads standard input.
 
-IANA's CSV: rows are keyed by (service name in any case, port or range as
+IANA's CSV or XML: rows are keyed by (service name in any case, port or range as
 written, protocol) and counted as a multiset. The output starts with
 `N added, N removed, N changed`, then lists the rows: added are in the
 built-in snapshot and not in FILE, removed are in FILE and not in the
@@ -178,15 +188,19 @@ that port.
 \"columns\"}]} or {\"entries\": [{\"name\", \"port\", \"protocol\", \"verdict\",
 \"registry\"}]}, records as in the lookup's JSON (see the crate's README).
 
+FILE is read up to 16 MiB (IANA's registry is about 1.2 MB as CSV, 4 MB as
+XML); a larger FILE, a CSV of more than 65,535 rows or an /etc/services of
+more than 262,144 names is refused where it crosses the limit.
+
 EXIT STATUS (as diff(1)): 0 the same (every entry registered), 1 different,
-2 trouble (FILE unreadable or malformed: the message names the line).";
+2 trouble (FILE unreadable, malformed or too large: the message names the line).";
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
-    /// Compare IANA's CSV of another date, or an /etc/services file, with the compiled-in snapshot.
+    /// Compare IANA's CSV or XML of another date, or an /etc/services file, with the compiled-in snapshot.
     #[command(long_about = DIFF_ABOUT)]
     Diff {
-        /// IANA's CSV or an /etc/services file (`-`: standard input).
+        /// IANA's CSV or XML, or an /etc/services file (`-`: standard input).
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
         /// Print one JSON document.
@@ -197,19 +211,38 @@ enum Command {
     Rule(iana_ports_cli::rule::RuleArgs),
 }
 
-fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
-    let shown = file.display().to_string();
-    let bytes = match shown.as_str() {
-        "-" => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
-        }
-        _ => std::fs::read(file),
+/// The most `diff` reads from FILE: IANA's registry is about 1.2 MB as CSV
+/// and 4 MB as XML, so 16 MiB leaves room for years of growth, while a
+/// wrong FILE (`/dev/zero`, a disk image) is refused as soon as it crosses
+/// it, never held whole in memory.
+const DIFF_MAX_BYTES: u64 = 16 << 20;
+
+/// FILE's bytes (`-`: standard input), at most [`DIFF_MAX_BYTES`].
+fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let reader: Box<dyn std::io::Read> = match file.as_os_str() == "-" {
+        true => Box::new(std::io::stdin().lock()),
+        false => Box::new(std::fs::File::open(file).map_err(|e| format!("cannot read: {e}"))?),
     };
-    let bytes = match bytes {
+    let mut bytes = Vec::new();
+    reader.take(DIFF_MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > DIFF_MAX_BYTES {
+        return Err(format!(
+            "larger than {} MiB, the most diff reads (IANA's registry is about 1.2 MB as CSV, 4 MB as XML): \
+             not a registry or services file",
+            DIFF_MAX_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
+fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
+    // Every message names FILE escaped: a path is text the command did not write.
+    let shown = shown(&file.display().to_string());
+    let bytes = match read_bounded(file) {
         Ok(b) => b,
         Err(e) => {
-            streams.err(&format!("iana-ports: diff: {shown}: cannot read: {e}"));
+            streams.err(&format!("iana-ports: diff: {shown}: {e}"));
             return TROUBLE;
         }
     };
@@ -223,7 +256,8 @@ fn diff(file: &std::path::Path, json: bool, streams: &mut Streams) -> u8 {
             if report.same() { 0 } else { 1 }
         }
         Err(e) => {
-            streams.err(&format!("iana-ports: diff: {e}"));
+            // The message may quote FILE's text (a bad header, a bad field).
+            streams.err(&format!("iana-ports: diff: {}", shown_lines(&e.to_string())));
             TROUBLE
         }
     }
@@ -242,9 +276,15 @@ fn main() -> ExitCode {
         Ok(cli) => run(&cli, &mut streams),
         Err(e) => {
             // clap's own `exit` ignores write errors: print through `streams`.
+            // Its error messages quote the arguments: escaped like any input.
+            if let Some(message) = misplaced_words(&e) {
+                let status = usage_error(&mut streams, &message);
+                return streams.finish(status);
+            }
+            // --help and --version (stdout) are the command's own text.
             let text = e.render().to_string();
             if e.use_stderr() {
-                streams.err(&text)
+                streams.err(&shown_lines(&cut_quoted(&text)))
             } else {
                 streams.out(&text)
             }
@@ -252,6 +292,40 @@ fn main() -> ExitCode {
         }
     };
     streams.finish(status)
+}
+
+/// The real reason behind clap's "the subcommand 'x' cannot be used with"
+/// (which clap says when a second word follows the query): options before
+/// a subcommand (`--json diff FILE`), or a second query (`443 extra`).
+fn misplaced_words(e: &clap::Error) -> Option<String> {
+    if e.kind() != clap::error::ErrorKind::ArgumentConflict || !e.to_string().contains("the subcommand") {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        match arg.as_str() {
+            "--search" | "--width" | "--format" | "-f" | "--completions" => _ = args.next(),
+            "--" => words.extend(args.by_ref().map(|a| a.to_string_lossy().into_owned())),
+            a if a.starts_with('-') && a.len() > 1 => {}
+            _ => words.push(arg),
+        }
+    }
+    let subcommands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    Some(match words.iter().find(|w| subcommands.contains(w)) {
+        Some(sub) => format!(
+            "`{sub}` comes first: its options go after it (iana-ports {sub} [OPTIONS] ...; see iana-ports {sub} --help)"
+        ),
+        None => match words.as_slice() {
+            [first, second, ..] => format!(
+                "one QUERY per call: {} and {} given (run iana-ports once per query)",
+                quoted_query(first),
+                quoted_query(second)
+            ),
+            _ => return None,
+        },
+    })
 }
 
 fn run(cli: &Cli, streams: &mut Streams) -> u8 {
@@ -280,12 +354,7 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         return 0;
     }
     if cli.man {
-        let mut page = Vec::new();
-        if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
-            streams.err(&format!("iana-ports: cannot render the manual page: {e}"));
-            return TROUBLE;
-        }
-        streams.out(&String::from_utf8_lossy(&page));
+        streams.out(&iana_ports_cli::man::render(Cli::command(), LONG_ABOUT, AFTER_HELP));
         return 0;
     }
     if cli.etc_services {
@@ -313,7 +382,7 @@ fn run(cli: &Cli, streams: &mut Streams) -> u8 {
         let found = !rows.is_empty();
         let see_also: Vec<_> = iana_ports_cli::misnomer(text, None).into_iter().collect();
         if !found {
-            let mut message = format!("iana-ports: no registry row matches {text:?}");
+            let mut message = format!("iana-ports: no registry row matches {}", quoted_query(text));
             if !see_also.is_empty() {
                 message.push_str(&format!("\niana-ports: {}", did_you_mean(&see_also)));
             }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use iana_ports::{Protocol, Record};
 
-use crate::{Contact, Info};
+use crate::{Contact, Info, shown, shown_lines};
 
 /// How to lay out text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,15 @@ fn chars(s: &str) -> usize {
 /// Collapses every run of whitespace (line ends included) to one space.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A registry text as the table shows it, escaped ([`shown`]): whole, line
+/// by line (`full`), or on one line.
+fn shown_text(text: &str, full: bool) -> String {
+    match full {
+        true => shown_lines(&text.replace("\r\n", "\n").replace('\r', "\n")),
+        false => shown(&one_line(text)),
+    }
 }
 
 /// Breaks `text` into lines of at most `width` characters at spaces (a
@@ -187,6 +196,9 @@ fn grid(columns: &[Column], widths: &[usize], rows: &[Row], style: Style, out: &
     }
 }
 
+/// The detail items shown whole at any width: they hold contact ids.
+const NEVER_CUT: [&str; 2] = ["assignee", "contact"];
+
 /// Packs `key: value` items into indented lines of at most `style.width`
 /// characters; `long` items get lines of their own.
 fn details(short: &[(&str, String)], long: &[(&str, String)], style: Style, was_cut: &mut bool) -> Vec<String> {
@@ -195,8 +207,19 @@ fn details(short: &[(&str, String)], long: &[(&str, String)], style: Style, was_
     let mut lines = Vec::new();
     let mut current = String::new();
     for (key, value) in short.iter().filter(|(_, v)| !v.is_empty()) {
-        let item = format!("{key}: {value}");
-        let item = if style.full { item } else { cut(&item, room, was_cut) };
+        let item = format!("{key}: {}", shown(value));
+        if NEVER_CUT.contains(key) && !style.full && chars(&item) > room {
+            // Too long for a line: one id per line, each whole.
+            if !current.is_empty() {
+                lines.push(format!("{INDENT}{current}"));
+                current.clear();
+            }
+            lines.push(format!("{INDENT}{key}:"));
+            lines.extend(shown(value).split_inclusive(']').map(|id| format!("{INDENT}  {id}")));
+            continue;
+        }
+        // Contact ids join rows to people: never cut, whatever the width.
+        let item = if style.full || NEVER_CUT.contains(key) { item } else { cut(&item, room, was_cut) };
         if !current.is_empty() && chars(&current) + 3 + chars(&item) > room {
             lines.push(format!("{INDENT}{current}"));
             current.clear();
@@ -211,14 +234,14 @@ fn details(short: &[(&str, String)], long: &[(&str, String)], style: Style, was_
     }
     for (key, value) in long.iter().filter(|(_, v)| !v.is_empty()) {
         if style.full {
-            let text = value.replace("\r\n", "\n").replace('\r', "\n");
+            let text = shown_text(value, true);
             let mut parts = text.split('\n');
             lines.push(format!("{INDENT}{key}: {}", parts.next().unwrap_or("").trim_end()));
             for part in parts {
                 lines.push(format!("{INDENT}  {}", part.trim_end()));
             }
         } else {
-            lines.push(format!("{INDENT}{}", cut(&format!("{key}: {}", one_line(value)), room, was_cut)));
+            lines.push(format!("{INDENT}{}", cut(&format!("{key}: {}", shown_text(value, false)), room, was_cut)));
         }
     }
     lines
@@ -246,7 +269,7 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
         rows.iter()
             .map(|r| {
                 let opt = |v: Option<&str>| v.unwrap_or("").to_owned();
-                let description = r.description().map(|d| if style.full { d.to_owned() } else { one_line(d) });
+                let description = r.description().map(|d| shown_text(d, style.full));
                 let short = [
                     ("assignee", r.assignee().to_string()),
                     ("contact", r.contact().to_string()),
@@ -258,7 +281,7 @@ pub fn records(rows: &[&Record], style: Style) -> Rendered {
                 ];
                 let mut long = vec![("unauthorized use", opt(r.unauthorized_use())), ("notes", opt(r.notes()))];
                 let mut cells = vec![
-                    r.service_name().unwrap_or("-").to_owned(),
+                    shown(r.service_name().unwrap_or("-")),
                     r.port_text().map_or_else(|| "-".to_owned(), |p| p.to_string()),
                     protocol_cell(r).to_owned(),
                     r.status().as_str().to_owned(),
@@ -306,7 +329,8 @@ const FULL: Style = Style { width: usize::MAX, full: true };
 pub fn contacts(people: &[Contact], style: Style) -> Rendered {
     let mut out = Rendered { text: "Contact Information\n".to_owned(), cut: false };
     let columns = [
-        Column { header: "ID", shrink: Some(1), min: 16 },
+        // Never cut: the id joins a row to its person.
+        Column { header: "ID", shrink: None, min: 0 },
         Column { header: "NAME", shrink: Some(3), min: 12 },
         Column { header: "ORGANIZATION", shrink: Some(0), min: 12 },
         Column { header: "URI", shrink: Some(2), min: 18 },
@@ -316,14 +340,15 @@ pub fn contacts(people: &[Contact], style: Style) -> Rendered {
         .iter()
         .map(|c| {
             let p = c.person;
-            let text =
-                |f: fn(&iana_ports::Person) -> Option<&'static str>| p.and_then(f).map(one_line).unwrap_or_default();
+            let text = |f: fn(&iana_ports::Person) -> Option<&'static str>| {
+                p.and_then(f).map(|t| shown_text(t, false)).unwrap_or_default()
+            };
             Row {
                 cells: vec![
-                    format!("[{}]", c.id),
+                    format!("[{}]", shown(c.id)),
                     text(iana_ports::Person::name),
                     text(iana_ports::Person::org),
-                    p.map(|p| p.uris().collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+                    p.map(|p| shown(&p.uris().collect::<Vec<_>>().join(" "))).unwrap_or_default(),
                     text(iana_ports::Person::updated),
                 ],
                 after: Vec::new(),
@@ -334,11 +359,24 @@ pub fn contacts(people: &[Contact], style: Style) -> Rendered {
         Some(widths) => grid(&columns, &widths, &rows, style, &mut out),
         None => {
             for row in &rows {
-                let head = format!("{}  {}", row.cells[0], row.cells[1]);
-                out.text.push_str(&cut(head.trim_end(), style.width, &mut out.cut));
+                // The id whole; the name after it when 12 columns are left,
+                // else on a line of its own.
+                let (id, name) = (&row.cells[0], &row.cells[1]);
+                let room = style.width.saturating_sub(chars(id) + 2);
+                let name_beside = !name.is_empty() && room >= 12;
+                match name_beside {
+                    true => _ = write!(out.text, "{id}  {}", cut(name, room, &mut out.cut)),
+                    false => out.text.push_str(id),
+                }
                 out.text.push('\n');
-                let items = [("organization", &row.cells[2]), ("uri", &row.cells[3]), ("updated", &row.cells[4])];
-                let items: Vec<(&str, String)> = items.iter().map(|(k, v)| (*k, (*v).clone())).collect();
+                let name_below = if name_beside { "" } else { name.as_str() };
+                let items = [
+                    ("name", name_below),
+                    ("organization", &row.cells[2]),
+                    ("uri", &row.cells[3]),
+                    ("updated", &row.cells[4]),
+                ];
+                let items: Vec<(&str, String)> = items.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
                 for line in details(&[], &items, style, &mut out.cut) {
                     out.text.push_str(&line);
                     out.text.push('\n');
@@ -353,7 +391,7 @@ pub fn contacts(people: &[Contact], style: Style) -> Rendered {
 pub fn info(i: &Info) -> String {
     let mut s = String::new();
     let r = iana_ports::REGISTRY;
-    let _ = writeln!(s, "{}", r.title);
+    let _ = writeln!(s, "{}", shown(r.title));
     let _ = writeln!(s, "snapshot (IANA last updated)  {}", r.updated);
     let _ = writeln!(s, "rows                          {}", i.rows);
     for (p, n) in Protocol::ALL.iter().zip(i.per_protocol) {

@@ -64,9 +64,23 @@ fn old_row(csv: &str, start: &str) -> String {
     csv[at..at + csv[at..].find("\r\n").unwrap()].to_owned()
 }
 
+/// The tests' CSV of an XML (`common::csv_of_xml`) is IANA's CSV of the
+/// same date, byte for byte, on both kept pairs.
 #[test]
-fn the_shipped_csv_is_the_snapshot() {
-    let r = iana_ports(&["diff", concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.csv")]);
+fn the_csv_written_from_an_xml_is_ianas_csv_of_that_date() {
+    for date in ["2026-02-13", "2026-04-24"] {
+        let dir = format!("{}/../tests/registry-history/{date}", env!("CARGO_MANIFEST_DIR"));
+        let ianas = std::fs::read_to_string(format!("{dir}/service-names-port-numbers.csv")).unwrap();
+        assert!(common::csv_of_xml(&format!("{dir}/service-names-port-numbers.xml")) == ianas, "{date}");
+    }
+}
+
+#[test]
+fn the_shipped_snapshot_is_the_snapshot() {
+    let r = iana_ports(&["diff", concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.xml")]);
+    assert_eq!(r.out, "0 added, 0 removed, 0 changed\n", "{}", r.err);
+    assert_eq!(r.code, 0);
+    let r = diff("shipped.csv", shipped().as_bytes(), false);
     assert_eq!(r.out, "0 added, 0 removed, 0 changed\n", "{}", r.err);
     assert_eq!(r.code, 0);
     assert!(r.err.is_empty());
@@ -213,7 +227,8 @@ fn csv_rows_sharing_a_key_are_a_multiset() {
     let r = diff("rdp-doubled.csv", doubled.as_bytes(), false);
     assert_eq!(r.code, 2, "{}", r.out);
     let last = doubled.matches('\n').count();
-    assert!(r.err.contains(&format!("rdp-doubled.csv:{last}: conflicts with line 14184")), "{}", r.err);
+    let first = line_of(&doubled, &format!("\r\n{}\r\n", rdp[0])) + 1;
+    assert!(r.err.contains(&format!("rdp-doubled.csv:{last}: conflicts with line {first}")), "{}", r.err);
 }
 
 const SERVICES_REPORT: &str = "\
@@ -285,6 +300,32 @@ fn services_all_registered_is_exit_0() {
     assert_eq!(r.code, 0, "{}", r.out);
 }
 
+/// IANA's XML is compared record for record, as its CSV of the same date is.
+#[test]
+fn an_xml_snapshot_diffs_as_its_same_date_csv() {
+    for date in ["2026-02-13", "2026-04-24"] {
+        let kept = |ext: &str| {
+            format!("{}/../tests/registry-history/{date}/service-names-port-numbers.{ext}", env!("CARGO_MANIFEST_DIR"))
+        };
+        for json in [false, true] {
+            let run = |ext: &str| {
+                let path = kept(ext);
+                if json { iana_ports(&["diff", "--json", &path]) } else { iana_ports(&["diff", &path]) }
+            };
+            let (csv, xml) = (run("csv"), run("xml"));
+            assert!(xml.err.is_empty(), "{date}: {}", xml.err);
+            assert_eq!(xml.code, csv.code, "{date}");
+            // FILE's lines differ (a CSV row against its <record>); nothing else may.
+            let without_lines = |out: &str| {
+                let kept = out.lines().filter(|l| !l.trim_start().starts_with("\"line\":"));
+                kept.map(|l| l.split("  (line ").next().unwrap_or(l)).collect::<Vec<_>>().join("\n")
+            };
+            assert_eq!(without_lines(&xml.out), without_lines(&csv.out), "{date}");
+            assert_ne!(xml.out.len(), 0);
+        }
+    }
+}
+
 fn trouble(name: &str, bytes: &[u8], expect: &str) {
     let r = diff(name, bytes, false);
     assert_eq!(r.code, 2, "{name}: {}", r.out);
@@ -310,6 +351,21 @@ fn trouble_is_exit_2_naming_the_line() {
     trouble("services-no-port", b"ssh 22/tcp\n\nfoo\n", "services-no-port:3: \"foo\" has no port/protocol");
     trouble("services-no-slash", b"foo 22\n", "services-no-slash:1: \"22\" is not port/protocol");
     trouble("services-no-proto", b"foo 22/\n", "services-no-proto:1: \"22/\" has no protocol");
+    trouble(
+        "malformed.xml",
+        b"<?xml version='1.0'?>\n<registry>\n<title>T</titel>\n",
+        "malformed.xml:3: malformed XML",
+    );
+    trouble(
+        "record.xml",
+        b"<registry><title>T</title><updated>2026-01-01</updated><people/>\n<record><port>1</port></record></registry>",
+        "record.xml:2: unknown element <port> in <record>",
+    );
+    trouble(
+        "no-records.xml",
+        b"<registry><title>T</title><updated>2026-01-01</updated><people/></registry>",
+        "no-records.xml: the XML has no <record>",
+    );
     trouble("empty", b"", "no entries: expected IANA's CSV");
     trouble("comments", b"# only comments\n\n", "no entries");
     trouble("binary", b"\xff\xfe\x00junk\n", "binary:1: not UTF-8 text");

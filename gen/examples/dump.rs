@@ -7,15 +7,17 @@ use iana_ports_gen::{Columns, Input, XmlUse};
 
 fn main() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../registry");
-    let csv = std::fs::read(format!("{root}/service-names-port-numbers.csv")).expect("registry CSV");
     let xml = std::fs::read(format!("{root}/service-names-port-numbers.xml")).expect("registry XML");
     let columns = if std::env::args().any(|a| a == "--minimal") { Columns::MINIMAL } else { Columns::ALL };
-    let output = iana_ports_gen::generate(
-        Input { path: "registry/service-names-port-numbers.csv", bytes: &csv },
-        Input { path: "registry/service-names-port-numbers.xml", bytes: &xml },
-        XmlUse::Snapshot,
-        columns,
-    )
+    let xml = Input { path: "registry/service-names-port-numbers.xml", bytes: &xml };
+    // As build.rs: the CSV beside the XML when registry/ holds one, else the XML alone.
+    let output = match std::fs::read(format!("{root}/service-names-port-numbers.csv")) {
+        Ok(csv) => {
+            let csv = Input { path: "registry/service-names-port-numbers.csv", bytes: &csv };
+            iana_ports_gen::generate(csv, xml, XmlUse::Snapshot, columns)
+        }
+        Err(_) => iana_ports_gen::generate_from_xml(xml, columns),
+    }
     .unwrap_or_else(|e| {
         eprintln!("error: {e}");
         std::process::exit(1);

@@ -278,6 +278,14 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
                 format!("expected 12 fields, found {} (a comma or quote out of place?)", record.fields.len()),
             ));
         }
+        // Refused where the limit is crossed, not after reading the rest.
+        if rows.len() == usize::from(u16::MAX) {
+            return Err(Error::at(
+                path,
+                line,
+                format!("more than {} rows: the tables hold at most {} (not IANA's registry?)", u16::MAX, u16::MAX),
+            ));
+        }
         let mut row = CsvRow { line, ..CsvRow::default() };
         for (column, raw) in Column::ALL.into_iter().zip(record.fields) {
             *row.field_mut(column) = String::from_utf8(raw).map_err(|e| {

@@ -54,9 +54,10 @@ pub const fn status_code(flags: u8) -> u8 {
 /// 8 bits are a byte of their own). Range number 0: the port column is one
 /// port; `n > 0`: it is written as a range (`6000-6063`, or `4748-4748`),
 /// whose last port is `RANGE_END[n]`. Records thus keep no last port: a
-/// 16-bit column that only 768 of 14,499 rows need.
+/// 16-bit column that only the 762 of 14,499 rows written as a range need.
 pub const RANGE_HIGH_SHIFT: u8 = 6;
-/// Most range numbers (10 bits: 762 ranges and 6 one-port ranges today).
+/// Most range numbers (10 bits; today 762: 756 ranges and 6 one-port
+/// ranges written `N-N`).
 pub const MAX_RANGES: usize = (1 << 10) - 1;
 
 /// The flags byte of a record; `range` is its range number (`<= MAX_RANGES`).

@@ -314,6 +314,23 @@ pub fn build(csv_path: &str, rows: Vec<Row>, xml: XmlData) -> Result<Registry, E
             first_few(&long)
         ));
     }
+    // RFC 6335 §5.1 allows letters, digits and hyphens only; IANA's own
+    // rows hold `/` and `.` too, so only whitespace (which /etc/services
+    // cannot hold either) is warned about.
+    let spaced: Vec<(String, u64)> = rows
+        .iter()
+        .filter_map(|row| {
+            row.name.as_ref().filter(|n| n.contains(char::is_whitespace)).map(|n| (format!("`{n}`"), row.line))
+        })
+        .collect();
+    if !spaced.is_empty() {
+        warnings.push(format!(
+            "{csv_path}: {} service name(s) hold whitespace, which RFC 6335 forbids (kept as written, \
+             since the registry's rules may change; --etc-services writes them as `#!` comments): {}",
+            spaced.len(),
+            first_few(&spaced)
+        ));
+    }
     let bare_ids = bare.keys().map(|&id| id.to_owned()).collect();
     Ok(Registry { title: xml.title, updated: xml.updated, rows, people, bare_ids, warnings })
 }

@@ -128,6 +128,11 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
 /// A fault of one record: the node it is at and what is wrong.
 type Fault<'a, 'input> = (xml::Node<'a, 'input>, String);
 
+/// Whether `node` is white space between elements (the XML's indentation).
+fn is_blank(node: xml::Node) -> bool {
+    node.is_text() && node.text().is_some_and(|t| t.trim().is_empty())
+}
+
 /// One `<record>` as its CSV row (see the module's table).
 fn record_row<'a, 'input>(
     record: xml::Node<'a, 'input>,
@@ -141,7 +146,7 @@ fn record_row<'a, 'input>(
     };
     let mut assignee: Option<String> = None;
     for field in record.children() {
-        if field.is_text() && field.text().is_some_and(|t| t.trim().is_empty()) {
+        if is_blank(field) {
             continue;
         }
         if !field.is_element() {
@@ -165,9 +170,7 @@ fn record_row<'a, 'input>(
             }
             "assignee" => {
                 let ids = assignee.get_or_insert_default();
-                for person in
-                    field.children().filter(|c| !(c.is_text() && c.text().is_some_and(|t| t.trim().is_empty())))
-                {
+                for person in field.children().filter(|c| !is_blank(*c)) {
                     if !(person.is_element()
                         && person.tag_name().name() == "xref"
                         && person.attribute("type") == Some("person"))
@@ -223,7 +226,7 @@ fn xref_text<'a, 'input>(xref: xml::Node<'a, 'input>) -> Result<String, Fault<'a
 /// eight spaces; then every line break that ends a line in a space and
 /// starts the next one indented becomes one space (the XML's line wrapping
 /// in the source), and the ends are trimmed.
-pub(crate) fn text_of<'a, 'input>(element: xml::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
+fn text_of<'a, 'input>(element: xml::Node<'a, 'input>) -> Result<String, Fault<'a, 'input>> {
     let mut raw = String::new();
     write_mixed(element, &mut raw)?;
     Ok(join_wrapped_lines(&raw).trim().to_owned())

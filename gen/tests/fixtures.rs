@@ -64,6 +64,9 @@ fn malformed_xml_names_its_line() {
     assert!(message.starts_with(&want), "{message}");
     let message = error_of("good.csv", "no-updated.xml");
     assert!(message.starts_with(&format!("{XML_SHOWN}:2: <registry> has no <updated>")), "{message}");
+    // An entity bomb: refused at its DTD, on line 2, not at line 1.
+    let message = error_of("good.csv", "billion-laughs.xml");
+    assert!(message.starts_with(&format!("{XML_SHOWN}:2: malformed XML: XML with DTD detected")), "{message}");
 }
 
 #[test]
@@ -163,17 +166,22 @@ fn many_bare_ids_make_one_warning_naming_the_first_five() {
     assert!(!warning.contains("Gone_5"), "{warning}");
 }
 
-#[test]
-fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
-    let csv = fixture("long-name.csv");
+/// The CSV fixture `csv` with `people.xml` for its people, generated.
+fn generate_with_people(csv: &str) -> iana_ports_gen::Output {
+    let csv = fixture(csv);
     let xml = fixture("people.xml");
-    let output = iana_ports_gen::generate(
+    iana_ports_gen::generate(
         Input { path: CSV_SHOWN, bytes: &csv },
         Input { path: XML_SHOWN, bytes: &xml },
         XmlUse::PeopleOnly,
         Columns::ALL,
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
+    let output = generate_with_people("long-name.csv");
     assert_eq!(
         output.warnings,
         [format!(
@@ -182,6 +190,19 @@ fn a_name_longer_than_rfc6335_allows_is_kept_with_a_warning() {
         )]
     );
     assert!(output.files[1].text.contains("SIXTEEN_LETTERS1"), "the long name gets its constant");
+}
+
+#[test]
+fn a_name_with_a_space_is_kept_with_a_warning() {
+    let output = generate_with_people("name-with-space.csv");
+    assert_eq!(
+        output.warnings,
+        [format!(
+            "{CSV_SHOWN}: 1 service name(s) hold whitespace, which RFC 6335 forbids (kept as written, \
+             since the registry's rules may change; --etc-services writes them as `#!` comments): \
+             `two words` (line 3)"
+        )]
+    );
 }
 
 #[test]

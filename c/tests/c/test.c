@@ -1,5 +1,6 @@
 /* The C API's named cases (issue 11), compiled with the system cc
  * (-std=c99 -Wall -Werror) against the static library: c/run-c.sh. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +68,29 @@ int main(void) {
     char tiny[8];
     CHECK(iana_spec_error("htps/tcp", tiny, sizeof tiny) == len && strlen(tiny) == 7);
     CHECK(iana_spec_error(NULL, msg, sizeof msg) > 0 && same(msg, "spec is NULL"));
+
+    /* Sizes: SIZE_MAX says "large enough"; only what there is gets written. */
+    CHECK(iana_resolve("SSH", out, SIZE_MAX) == 3);
+    CHECK(out[2].protocol == IANA_SCTP && out[2].start == 22);
+    CHECK(iana_resolve("443", out, SIZE_MAX / sizeof out[0]) == 4);
+    char big[1025];
+    CHECK(iana_spec_error("htps/tcp", big, SIZE_MAX) == len && strlen(big) == len);
+    CHECK(iana_spec_error("ssh", big, SIZE_MAX) == 0 && big[0] == '\0');
+
+    /* The spec inside the output buffer. */
+    char shared[1025];
+    strcpy(shared, "htps/tcp");
+    CHECK(iana_spec_error(shared, shared, sizeof shared) == len);
+    CHECK(strstr(shared, "did you mean `https/tcp` (443)") != NULL);
+    strcpy(shared + 100, "htps/tcp");
+    CHECK(iana_spec_error(shared + 100, shared, SIZE_MAX) == len && strstr(shared, "htps/tcp") == shared + 1);
+    iana_port_range ranges[8];
+    memcpy(ranges, "SSH", 4);
+    CHECK(iana_resolve((const char *)ranges, ranges, 8) == 3 && ranges[0].protocol == IANA_TCP);
+
+    /* Control characters of the spec come back escaped (ESC, C1 CSI). */
+    CHECK(iana_spec_error("443/\x1b[2J\xc2\x9b", msg, sizeof msg) > 0);
+    CHECK(strchr(msg, '\x1b') == NULL && strstr(msg, "\xc2\x9b") == NULL && strstr(msg, "\\x1b[2J\\u{9b}") != NULL);
 
     CHECK(strlen(iana_registry_updated()) == 10);
 

@@ -575,6 +575,6 @@ pub(crate) mod tests {
             &[&t.people.name, &t.people.org, &t.people.uris, &t.people.updated],
             "the people blob",
         );
-        assert!(t.people.pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,588 people");
+        assert!(t.people.pool.blob.len() > 200_000, "names, orgs, URIs and dates of 5,615 people");
     }
 }

@@ -18,8 +18,14 @@ pub fn lib_dir() -> &'static Path {
         // target/<profile>/deps/<test binary> -> target/<profile>
         let exe = std::env::current_exe().unwrap();
         let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-        let built = profile_dir.join("libnss_iana.so");
-        assert!(built.exists(), "{} not built", built.display());
+        // `cargo build` puts the cdylib in target/<profile>; `cargo test`
+        // alone builds it only as the tests' dependency, in deps/.
+        let candidates = [profile_dir.join("libnss_iana.so"), profile_dir.join("deps/libnss_iana.so")];
+        let built = candidates
+            .iter()
+            .filter(|p| p.exists())
+            .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+            .unwrap_or_else(|| panic!("libnss_iana.so not built: looked for {candidates:?}"));
         let dir = scratch("lib");
         std::fs::copy(&built, dir.join("libnss_iana.so.2")).unwrap();
         dir
