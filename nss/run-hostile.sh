@@ -5,17 +5,24 @@
 # -Zsanitizer=address too, so that ASan checks its own stores; without one
 # (or with NSS_RUST_ASAN=no) a normal build, whose stores the harness's
 # guard bytes around every buffer check instead.
+# NSS_NIGHTLY names the nightly (default: `nightly`); NSS_RUST_ASAN=required
+# fails instead of falling back to a normal build (CI sets it).
 # CARGO_TARGET_DIR is honoured; everything goes to $target/nss-hostile/.
 set -eu
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${CARGO_TARGET_DIR:-$root/target}/nss-hostile"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 mkdir -p "$out/lib"
-if [ "${NSS_RUST_ASAN:-auto}" != no ] && cargo +nightly --version >/dev/null 2>&1; then
-    RUSTFLAGS="-Zsanitizer=address" cargo +nightly build --manifest-path "$root/Cargo.toml" -p iana-ports-nss \
+nightly="${NSS_NIGHTLY:-nightly}"
+if [ "${NSS_RUST_ASAN:-auto}" = required ] && ! cargo "+$nightly" --version >/dev/null 2>&1; then
+    echo "hostile: NSS_RUST_ASAN=required but no $nightly toolchain" >&2
+    exit 1
+fi
+if [ "${NSS_RUST_ASAN:-auto}" != no ] && cargo "+$nightly" --version >/dev/null 2>&1; then
+    RUSTFLAGS="-Zsanitizer=address" cargo "+$nightly" build --manifest-path "$root/Cargo.toml" -p iana-ports-nss \
         --target "$host" --target-dir "$out/asan"
     cp "$out/asan/$host/debug/libnss_iana.so" "$out/lib/libnss_iana.so.2"
-    echo "hostile: the module built with -Zsanitizer=address (nightly)"
+    echo "hostile: the module built with -Zsanitizer=address ($nightly)"
 else
     cargo build --manifest-path "$root/Cargo.toml" -p iana-ports-nss --target-dir "$out/plain"
     cp "$out/plain/debug/libnss_iana.so" "$out/lib/libnss_iana.so.2"

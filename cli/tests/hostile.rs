@@ -3,6 +3,8 @@
 //! terminal raw, a long query is echoed cut, a closed stdout is an error,
 //! and clap's confusing messages get the real reason.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -124,9 +126,7 @@ fn diff_escapes_what_it_shows_from_the_file() {
     assert_clean("services", &out);
     assert!(text(&out.stdout).contains("x\\x1b]0;owned\\x07\\x1b[2J\\u{9b}31m\\u{9d}0;t\\u{9c}\\x7f 40404/tcp"));
     // IANA's CSV: a removed row's description, a changed row's columns.
-    let shipped =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.csv"))
-            .unwrap();
+    let shipped = common::shipped_csv();
     let csv = shipped.replacen("\r\n", &format!("\r\nbyo-hostile,40404,tcp,removed {HOSTILE},,,,,,,,{HOSTILE}\r\n"), 1);
     let csv = csv.replacen(",Echo,", &format!(",Echo {HOSTILE},"), 1);
     let out = run(&file("hostile.csv", csv.as_bytes()));

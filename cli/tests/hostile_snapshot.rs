@@ -6,6 +6,8 @@
 //! The command is built once, in a target directory of this test's own
 //! (the snapshot's tables differ from the workspace build's).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,9 +23,7 @@ const XML_HOSTILE: &str = "\u{9b}31m\u{9d}0;t\u{9c}\u{7f}";
 fn hostile_snapshot(root: &Path) -> PathBuf {
     let dir = root.join("registry");
     std::fs::create_dir_all(&dir).unwrap();
-    let shipped =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.csv"))
-            .unwrap();
+    let shipped = common::shipped_csv();
     let row = format!(
         "byo-hostile,40404,tcp,\"description {HOSTILE}\nsecond line {HOSTILE}\",[Jon_Postel],[Jon_Postel],\
          2026-01-01,,\"reference {HOSTILE}\",,\"unauthorized {HOSTILE}\",\"notes {HOSTILE}\"\r\n"

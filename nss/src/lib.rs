@@ -59,6 +59,22 @@ const ENOENT: c_int = 2;
 /// The caller's buffer cannot hold the line.
 struct TooSmall;
 
+/// The bytes `fill` writes for `line` into a buffer starting at address
+/// `buffer_at` (the pointer array's padding depends on it), or `None` past
+/// `usize`.
+fn required_len(line: &Line, buffer_at: usize) -> Option<usize> {
+    const PTR: usize = core::mem::size_of::<*mut c_char>();
+    let mut strings = line.name.len() + 1 + line.proto.as_str().len() + 1;
+    let mut count = 0usize;
+    for alias in line.aliases() {
+        strings = strings.checked_add(alias.len() + 1)?;
+        count += 1;
+    }
+    let end = buffer_at.checked_add(strings)?;
+    let pad = end.next_multiple_of(core::mem::align_of::<*mut c_char>()) - end;
+    strings.checked_add(pad)?.checked_add(count.checked_add(1)?.checked_mul(PTR)?)
+}
+
 /// Writes `line` into `result` and `buffer`: the name, protocol and
 /// aliases, each NUL-terminated, then (aligned) the alias pointer array.
 fn fill(line: &Line, result: &mut Servent, buffer: &mut [u8]) -> Result<(), TooSmall> {
@@ -127,11 +143,16 @@ unsafe fn answer(
         None => (NssStatus::NotFound, ENOENT),
         Some(_) if result.is_null() => (NssStatus::Unavail, ENOENT),
         Some(line) => {
-            let buffer: &mut [u8] = if buffer.is_null() || buflen == 0 {
-                &mut []
-            } else {
-                // SAFETY: the caller gives `buflen` writable bytes at `buffer`.
-                unsafe { core::slice::from_raw_parts_mut(buffer.cast::<u8>(), buflen) }
+            // The slice covers only the bytes written (never `buflen` as
+            // given: a `SIZE_MAX` length would be no valid slice).
+            let need = required_len(&line, buffer as usize).filter(|&need| need <= buflen);
+            let buffer: &mut [u8] = match need {
+                Some(need) if !buffer.is_null() => {
+                    // SAFETY: the caller gives `buflen` writable bytes at
+                    // `buffer`, and `need <= buflen`.
+                    unsafe { core::slice::from_raw_parts_mut(buffer.cast::<u8>(), need) }
+                }
+                _ => &mut [],
             };
             // SAFETY: `result` is non-NULL and points to the caller's servent.
             let result = unsafe { &mut *result };

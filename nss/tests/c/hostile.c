@@ -260,6 +260,25 @@ int main(void) {
     CHECK(_nss_iana_getservbyname_r("http", NULL, &s, NULL, 0, NULL) == NSS_STATUS_TRYAGAIN, "NULL errnop");
     CHECK(_nss_iana_getservbyname_r("nope", NULL, &s, buf, sizeof buf, NULL) == NSS_STATUS_NOTFOUND, "NULL errnop");
 
+    /* A buflen of SIZE_MAX (or past what the buffer holds) over a real
+     * buffer: the module writes only what the answer needs, into the
+     * buffer's first bytes (ASan stops a write past the malloc'd block). */
+    {
+        const char *want = "EtherNet-IP-1 2222/tcp ethernet-ip-1 EtherNet/IP-1 ethernet/ip-1";
+        for (size_t at = 0; at < 8; at++) {
+            char *block = malloc(256), rendered[512];
+            struct servent t;
+            int e = 0;
+            CHECK(_nss_iana_getservbyname_r("ethernet/ip-1", "tcp", &t, block + at, SIZE_MAX, &e) ==
+                      NSS_STATUS_SUCCESS, "SIZE_MAX buflen at offset %zu", at);
+            render(&t, rendered, sizeof rendered);
+            CHECK(strcmp(rendered, want) == 0, "SIZE_MAX buflen: %s", rendered);
+            CHECK(_nss_iana_getservbyport_r(htons(2222), "tcp", &t, block + at, SIZE_MAX - at, &e) ==
+                      NSS_STATUS_SUCCESS, "SIZE_MAX - %zu buflen by port", at);
+            free(block);
+        }
+    }
+
     /* Enumeration: every buffer size for the first entries (the cursor
      * holds while the buffer is too small), then the whole list. */
     _nss_iana_setservent(0);

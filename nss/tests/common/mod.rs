@@ -27,7 +27,7 @@ pub fn lib_dir() -> &'static Path {
             .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
             .unwrap_or_else(|| panic!("libnss_iana.so not built: looked for {candidates:?}"));
         let dir = scratch("lib");
-        std::fs::copy(&built, dir.join("libnss_iana.so.2")).unwrap();
+        std::fs::copy(built, dir.join("libnss_iana.so.2")).unwrap();
         dir
     })
 }
