@@ -9,7 +9,6 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-#[allow(dead_code)] // WRITTEN_AS_RANGES and shipped_csv are for the diff tests.
 mod common;
 
 const CSV: &str = "service-names-port-numbers.csv";

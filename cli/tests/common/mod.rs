@@ -1,4 +1,5 @@
 //! Shared by the end-to-end tests.
+#![allow(dead_code)] // each test binary uses its own part
 
 use iana_ports_gen::csv_source::{CsvRow, HEADER};
 
