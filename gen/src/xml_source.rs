@@ -53,16 +53,17 @@ pub struct XmlData {
 
 /// Parses the XML text of `path`.
 pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
-        Error::at(path, line, "not valid UTF-8")
-    })?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::at(path, 1, "UTF-16 (it starts with a UTF-16 byte order mark): save the XML as UTF-8"));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::at(path, xml::line_of_byte(bytes, e.valid_up_to()), "not valid UTF-8"))?;
     let doc =
         xml::Document::parse(text).map_err(|e| Error::at(path, e.line, format!("malformed XML: {}", e.message)))?;
     // Line of a node: one binary search over the newlines, found once.
     // (`Document::text_pos_at` counts from the start of the text on every
     // call: over 20,000 records and people, quadratic, minutes in debug.)
-    let newlines: Vec<usize> = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(at, _)| at).collect();
+    let newlines: Vec<usize> = (0..text.len()).filter(|&at| xml::is_line_end(text.as_bytes(), at)).collect();
     let line_of = |node: xml::Node| 1 + newlines.partition_point(|&at| at < node.range().start) as u64;
     let root = doc.root_element();
     if root.tag_name().name() != "registry" {
@@ -145,6 +146,8 @@ fn record_row<'a, 'input>(
         ..CsvRow::default()
     };
     let mut assignee: Option<String> = None;
+    // Single-valued elements met so far (an empty first one counts too).
+    let mut seen: Vec<&str> = Vec::new();
     for field in record.children() {
         if is_blank(field) {
             continue;
@@ -194,10 +197,11 @@ fn record_row<'a, 'input>(
                 ));
             }
         };
-        if !single.is_empty() {
-            let name = field.tag_name().name();
+        let name = field.tag_name().name();
+        if seen.contains(&name) {
             return Err((field, format!("<record> has a second <{name}>: one is expected")));
         }
+        seen.push(name);
         *single = text_of(field)?;
     }
     row.assignee = assignee.unwrap_or_else(|| row.contact.clone());
