@@ -42,6 +42,7 @@ fn each_malformed_fixture_names_file_line_and_fault() {
         ("nameless-portless.csv", ":2: row has neither a service name nor a port"),
         ("name-with-line-break.csv", ":2: field `Service Name` holds a line break or control character"),
         ("empty.csv", ": file is empty"),
+        ("line-ends-only.csv", ": the file holds only line ends: expected the CSV header line"),
         ("header-only.csv", ":2: the CSV has its header and no rows (cut short?): download IANA's CSV again, whole"),
         (
             "non-ascii-name.csv",
