@@ -479,12 +479,16 @@ mod tests {
         let mut out = Vec::new();
         fn walk(node: Node, depth: usize, out: &mut Vec<String>) {
             if node.is_element() {
-                let mut attributes: Vec<String> = ["id", "type", "data", "xmlns"]
+                // Every attribute but namespace declarations, and the default one.
+                let Kind::Element { attributes, .. } = &node.data().kind else { unreachable!() };
+                let mut attributes: Vec<String> = attributes
                     .iter()
-                    .filter_map(|a| node.attribute(a).map(|v| format!("{a}={v}")))
+                    .filter(|(n, _)| !n.starts_with("xmlns"))
+                    .map(|(n, v)| format!("{n}={v}"))
+                    .chain(node.attribute("xmlns").map(|v| format!("xmlns={v}")))
                     .collect();
                 attributes.sort();
-                out.push(format!("{depth} <{}> {attributes:?} @{}", node.tag_name().name(), node.range().start));
+                out.push(format!("{depth} <{}> {attributes:?} @{:?}", node.tag_name().name(), node.range()));
                 for child in node.children() {
                     walk(child, depth + 1, out);
                 }
@@ -501,16 +505,14 @@ mod tests {
         let mut out = Vec::new();
         fn walk(node: roxmltree::Node, depth: usize, out: &mut Vec<String>) {
             if node.is_element() {
-                let mut attributes: Vec<String> = ["id", "type", "data"]
-                    .iter()
-                    .filter_map(|a| node.attribute(*a).map(|v| format!("{a}={v}")))
-                    .collect();
+                let mut attributes: Vec<String> =
+                    node.attributes().map(|a| format!("{}={}", a.name(), a.value())).collect();
                 if let Some(ns) = node.tag_name().namespace().filter(|_| node.parent().is_some_and(|p| !p.is_element()))
                 {
                     attributes.push(format!("xmlns={ns}"));
                 }
                 attributes.sort();
-                out.push(format!("{depth} <{}> {attributes:?} @{}", node.tag_name().name(), node.range().start));
+                out.push(format!("{depth} <{}> {attributes:?} @{:?}", node.tag_name().name(), node.range()));
                 for child in node.children().filter(|c| c.is_element() || c.is_text()) {
                     walk(child, depth + 1, out);
                 }
@@ -523,16 +525,18 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_shipped_xml_as_roxmltree_does() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../registry/service-names-port-numbers.xml"))
-                .unwrap();
-        let (ours, theirs) = (outline(&text), oracle(&text));
-        assert!(ours.len() > 100_000, "{}", ours.len());
-        for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-            assert_eq!(a, b, "node {i}");
+    fn reads_every_real_xml_as_roxmltree_does() {
+        // The shipped snapshot and both of tests/registry-history/.
+        for dir in ["registry", "tests/registry-history/2026-02-13", "tests/registry-history/2026-04-24"] {
+            let path = format!("{}/../{dir}/service-names-port-numbers.xml", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (ours, theirs) = (outline(&text), oracle(&text));
+            assert!(ours.len() > 100_000, "{dir}: {}", ours.len());
+            for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                assert_eq!(a, b, "{dir}: node {i}");
+            }
+            assert_eq!(ours.len(), theirs.len(), "{dir}");
         }
-        assert_eq!(ours.len(), theirs.len());
     }
 
     #[test]
