@@ -64,7 +64,16 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
     // (`Document::text_pos_at` counts from the start of the text on every
     // call: over 20,000 records and people, quadratic, minutes in debug.)
     let newlines: Vec<usize> = (0..text.len()).filter(|&at| xml::is_line_end(text.as_bytes(), at)).collect();
-    let line_of = |node: xml::Node| 1 + newlines.partition_point(|&at| at < node.range().start) as u64;
+    // A text node's line is that of its first visible character: it starts
+    // right after the tag before it, often lines above.
+    let line_of = |node: xml::Node| {
+        let mut start = node.range().start;
+        if node.is_text() {
+            let rest = &text[start..node.range().end];
+            start += rest.len() - rest.trim_start().len();
+        }
+        1 + newlines.partition_point(|&at| at < start) as u64
+    };
     let root = doc.root_element();
     if root.tag_name().name() != "registry" {
         return Err(Error::at(path, line_of(root), "the root element is not <registry>"));
@@ -353,6 +362,18 @@ two <xref type="rfc" data="rfc1"/></description>
     fn malformed_xml_has_a_line() {
         let err = read_xml("x.xml", b"<registry>\n<title>T</titel>\n</registry>").unwrap_err();
         assert_eq!(err.line, Some(2), "{err}");
+    }
+
+    #[test]
+    fn text_in_a_record_is_located_at_its_first_visible_character() {
+        // The text node starts right after `</name>`: its line was that one,
+        // two lines above the stray text.
+        let doc = DOC.replace("</people>", "</people>\n  <record><name>a</name>\n\n    stray\n  </record>");
+        let err = read_xml("x.xml", doc.as_bytes()).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (Some(11), "text directly inside <record>: expected elements only")
+        );
     }
 
     #[test]
