@@ -365,6 +365,16 @@ two <xref type="rfc" data="rfc1"/></description>
     }
 
     #[test]
+    fn paragraphs_nested_to_the_readers_limit_read_on_a_test_threads_stack() {
+        // `write_mixed` recurses per <paragraph>; the reader stops at 256
+        // levels, three of them <registry>, <record> and <note>.
+        let deep = format!("{}p{}", "<paragraph>".repeat(253), "</paragraph>".repeat(253));
+        let doc = DOC.replace("</people>", &format!("</people><record><name>a</name><note>{deep}</note></record>"));
+        let row = &read_xml("x.xml", doc.as_bytes()).unwrap().records[0];
+        assert_eq!(row.assignment_notes, "p");
+    }
+
+    #[test]
     fn text_in_a_record_is_located_at_its_first_visible_character() {
         // The text node starts right after `</name>`: its line was that one,
         // two lines above the stray text.
