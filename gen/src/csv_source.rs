@@ -324,11 +324,8 @@ fn check_header(path: &str, line: u64, fields: &[Vec<u8>]) -> Result<(), Error> 
     // What was found, shown on one line and cut short: the first record of
     // a wrong file may be a megabyte, or a quoted field with line breaks.
     let found = found.join(",");
-    let mut shown: String = found
-        .chars()
-        .take(200)
-        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
-        .collect();
+    // (`Error` escapes the line breaks.)
+    let mut shown: String = found.chars().take(200).collect();
     if found.chars().nth(200).is_some() {
         shown.push_str("...");
     }

@@ -78,17 +78,17 @@ pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
     if root.tag_name().name() != "registry" {
         return Err(Error::at(path, line_of(root), "the root element is not <registry>"));
     }
-    let child_text = |parent: xml::Node, name: &str| {
-        parent
-            .children()
-            .find(|c| c.is_element() && c.tag_name().name() == name)
-            .map(|c| c.text().unwrap_or("").trim().to_owned())
+    // A child element of <registry> and its trimmed text.
+    let child = |name: &str| {
+        let node = root.children().find(|c| c.is_element() && c.tag_name().name() == name);
+        node.map(|c| (c, c.text().unwrap_or("").trim().to_owned()))
+            .ok_or_else(|| Error::at(path, line_of(root), format!("<registry> has no <{name}>")))
     };
-    let title = child_text(root, "title").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <title>"))?;
-    let updated =
-        child_text(root, "updated").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <updated>"))?;
+    let (_, title) = child("title")?;
+    let (updated_node, updated) = child("updated")?;
     if !crate::syntax::is_date(&updated) {
-        return Err(Error::at(path, line_of(root), format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
+        let line = line_of(updated_node);
+        return Err(Error::at(path, line, format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
     }
     let people_node = root
         .children()
