@@ -12,13 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export RUSTC_BOOTSTRAP=1
 each=${SECONDS_EACH:-600}
-all=(protocol_from_str by_name port search cli_query port_spec host_port gen_csv gen_registry)
+all=(protocol_from_str by_name port search cli_query port_spec host_port gen_csv gen_registry gen_xml gen_xml_edit)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 mkdir -p logs
 for t in "${targets[@]}"; do
     case $t in
         gen_csv | gen_registry) seeds=seeds/csv ;;
+        gen_xml) seeds=seeds/xml ;;
+        # Its input is a list of edits to fixtures/records.xml, not a file.
+        gen_xml_edit) seeds= ;;
         *) seeds=seeds/text ;;
     esac
     # `search` scans every row per input: without AddressSanitizer it runs
@@ -27,7 +30,7 @@ for t in "${targets[@]}"; do
     sanitizer=address
     [ "$t" != search ] || sanitizer=none
     mkdir -p "corpus/$t"
-    cp -n "$seeds"/* "corpus/$t/" 2>/dev/null || true
+    [ -z "$seeds" ] || cp -n "$seeds"/* "corpus/$t/" 2>/dev/null || true
     echo "== $t: ${each}s" >&2
     status=0
     nice -n 10 cargo fuzz run -O --sanitizer "$sanitizer" "$t" "corpus/$t" -- \

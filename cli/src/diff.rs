@@ -63,11 +63,16 @@ pub fn is_iana_csv(bytes: &[u8]) -> bool {
 }
 
 /// Whether `bytes` look like an XML document (after an optional BOM and
-/// blank space): `<?xml` or IANA's root element.
+/// blank space): `<?xml`, a comment or IANA's root element; or UTF-16 text
+/// starting with `<`, which the XML reader then refuses by name (as
+/// /etc/services it was "not UTF-8 text").
 pub fn is_xml(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE<\0") || bytes.starts_with(b"\xFE\xFF\0<") {
+        return true;
+    }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    bytes[start..].starts_with(b"<?xml") || bytes[start..].starts_with(b"<registry")
+    ["<?xml", "<!--", "<registry"].iter().any(|s| bytes[start..].starts_with(s.as_bytes()))
 }
 
 /// The answer to `diff`: a CSV comparison or an /etc/services report.

@@ -366,6 +366,20 @@ fn trouble_is_exit_2_naming_the_line() {
         b"<registry><title>T</title><updated>2026-01-01</updated><people/></registry>",
         "no-records.xml: the XML has no <record>",
     );
+    // Read as XML, not as /etc/services ("\"<!--\" has no port/protocol",
+    // "not UTF-8 text").
+    trouble(
+        "commented.xml",
+        b"<!-- IANA -->\n<registry><title>T</title><updated>2026-01-01</updated><people/>\n<record><port>1</port></record></registry>",
+        "commented.xml:3: unknown element <port> in <record>",
+    );
+    let utf16: Vec<u8> =
+        "\u{feff}<?xml version='1.0'?>\n<registry/>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    trouble(
+        "utf16.xml",
+        &utf16,
+        "utf16.xml:1: UTF-16 (it starts with a UTF-16 byte order mark): save the XML as UTF-8",
+    );
     trouble("empty", b"", "no entries: expected IANA's CSV");
     trouble("comments", b"# only comments\n\n", "no entries");
     trouble("binary", b"\xff\xfe\x00junk\n", "binary:1: not UTF-8 text");

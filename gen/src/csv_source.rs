@@ -302,6 +302,9 @@ pub fn read_rows(path: &str, bytes: &[u8]) -> Result<Vec<CsvRow>, Error> {
         }
         rows.push(row);
     }
+    if first {
+        return Err(Error::file(path, "the file holds only line ends: expected the CSV header line"));
+    }
     if rows.is_empty() {
         // Located at the file's last line, where the rows should have begun.
         return Err(Error::at(
@@ -318,7 +321,15 @@ fn check_header(path: &str, line: u64, fields: &[Vec<u8>]) -> Result<(), Error> 
     if found.iter().map(String::as_str).eq(HEADER.iter().copied()) {
         return Ok(());
     }
-    Err(Error::at(path, line, format!("wrong header: expected `{}`, found `{}`", HEADER.join(","), found.join(","))))
+    // What was found, shown on one line and cut short: the first record of
+    // a wrong file may be a megabyte, or a quoted field with line breaks.
+    let found = found.join(",");
+    // (`Error` escapes the line breaks.)
+    let mut shown: String = found.chars().take(200).collect();
+    if found.chars().nth(200).is_some() {
+        shown.push_str("...");
+    }
+    Err(Error::at(path, line, format!("wrong header: expected `{}`, found `{shown}`", HEADER.join(","))))
 }
 
 fn count_newlines(bytes: &[u8]) -> u64 {
@@ -370,6 +381,23 @@ mod tests {
         let err = read_rows("x.csv", &bytes).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("`Description` is not valid UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn a_wrong_header_is_shown_on_one_short_line() {
+        // The whole first record used to be quoted: a megabyte, line breaks too.
+        let text = format!("\"Name\r\n{}\",Port\r\n", "x".repeat(1 << 20));
+        let message = read_rows("x.csv", text.as_bytes()).unwrap_err().to_string();
+        assert!(message.len() < 600 && !message.contains(['\r', '\n']), "{} bytes: {message:.300}", message.len());
+        assert!(message.contains("found `Name\\r\\nxxxxxxxxxx"), "{message:.300}");
+        assert!(message.ends_with("...`"), "{message:.300}");
+    }
+
+    #[test]
+    fn line_ends_alone_are_no_header() {
+        // It used to say "the CSV has its header and no rows".
+        let err = read_rows("x.csv", "\r\n\n\r".repeat(1000).as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), "x.csv: the file holds only line ends: expected the CSV header line");
     }
 
     #[test]

@@ -53,32 +53,42 @@ pub struct XmlData {
 
 /// Parses the XML text of `path`.
 pub fn read_xml(path: &str, bytes: &[u8]) -> Result<XmlData, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
-        Error::at(path, line, "not valid UTF-8")
-    })?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::at(path, 1, "UTF-16 (it starts with a UTF-16 byte order mark): save the XML as UTF-8"));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::at(path, xml::line_of_byte(bytes, e.valid_up_to()), "not valid UTF-8"))?;
     let doc =
         xml::Document::parse(text).map_err(|e| Error::at(path, e.line, format!("malformed XML: {}", e.message)))?;
     // Line of a node: one binary search over the newlines, found once.
     // (`Document::text_pos_at` counts from the start of the text on every
     // call: over 20,000 records and people, quadratic, minutes in debug.)
-    let newlines: Vec<usize> = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(at, _)| at).collect();
-    let line_of = |node: xml::Node| 1 + newlines.partition_point(|&at| at < node.range().start) as u64;
+    let newlines: Vec<usize> = (0..text.len()).filter(|&at| xml::is_line_end(text.as_bytes(), at)).collect();
+    // A text node's line is that of its first visible character: it starts
+    // right after the tag before it, often lines above.
+    let line_of = |node: xml::Node| {
+        let mut start = node.range().start;
+        if node.is_text() {
+            let rest = &text[start..node.range().end];
+            start += rest.len() - rest.trim_start().len();
+        }
+        1 + newlines.partition_point(|&at| at < start) as u64
+    };
     let root = doc.root_element();
     if root.tag_name().name() != "registry" {
         return Err(Error::at(path, line_of(root), "the root element is not <registry>"));
     }
-    let child_text = |parent: xml::Node, name: &str| {
-        parent
-            .children()
-            .find(|c| c.is_element() && c.tag_name().name() == name)
-            .map(|c| c.text().unwrap_or("").trim().to_owned())
+    // A child element of <registry> and its trimmed text.
+    let child = |name: &str| {
+        let node = root.children().find(|c| c.is_element() && c.tag_name().name() == name);
+        node.map(|c| (c, c.text().unwrap_or("").trim().to_owned()))
+            .ok_or_else(|| Error::at(path, line_of(root), format!("<registry> has no <{name}>")))
     };
-    let title = child_text(root, "title").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <title>"))?;
-    let updated =
-        child_text(root, "updated").ok_or_else(|| Error::at(path, line_of(root), "<registry> has no <updated>"))?;
+    let (_, title) = child("title")?;
+    let (updated_node, updated) = child("updated")?;
     if !crate::syntax::is_date(&updated) {
-        return Err(Error::at(path, line_of(root), format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
+        let line = line_of(updated_node);
+        return Err(Error::at(path, line, format!("registry <updated> `{updated}` is not YYYY-MM-DD")));
     }
     let people_node = root
         .children()
@@ -145,6 +155,8 @@ fn record_row<'a, 'input>(
         ..CsvRow::default()
     };
     let mut assignee: Option<String> = None;
+    // Single-valued elements met so far (an empty first one counts too).
+    let mut seen: Vec<&str> = Vec::new();
     for field in record.children() {
         if is_blank(field) {
             continue;
@@ -194,10 +206,11 @@ fn record_row<'a, 'input>(
                 ));
             }
         };
-        if !single.is_empty() {
-            let name = field.tag_name().name();
+        let name = field.tag_name().name();
+        if seen.contains(&name) {
             return Err((field, format!("<record> has a second <{name}>: one is expected")));
         }
+        seen.push(name);
         *single = text_of(field)?;
     }
     row.assignee = assignee.unwrap_or_else(|| row.contact.clone());
@@ -349,6 +362,28 @@ two <xref type="rfc" data="rfc1"/></description>
     fn malformed_xml_has_a_line() {
         let err = read_xml("x.xml", b"<registry>\n<title>T</titel>\n</registry>").unwrap_err();
         assert_eq!(err.line, Some(2), "{err}");
+    }
+
+    #[test]
+    fn paragraphs_nested_to_the_readers_limit_read_on_a_test_threads_stack() {
+        // `write_mixed` recurses per <paragraph>; the reader stops at 256
+        // levels, three of them <registry>, <record> and <note>.
+        let deep = format!("{}p{}", "<paragraph>".repeat(253), "</paragraph>".repeat(253));
+        let doc = DOC.replace("</people>", &format!("</people><record><name>a</name><note>{deep}</note></record>"));
+        let row = &read_xml("x.xml", doc.as_bytes()).unwrap().records[0];
+        assert_eq!(row.assignment_notes, "p");
+    }
+
+    #[test]
+    fn text_in_a_record_is_located_at_its_first_visible_character() {
+        // The text node starts right after `</name>`: its line was that one,
+        // two lines above the stray text.
+        let doc = DOC.replace("</people>", "</people>\n  <record><name>a</name>\n\n    stray\n  </record>");
+        let err = read_xml("x.xml", doc.as_bytes()).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (Some(11), "text directly inside <record>: expected elements only")
+        );
     }
 
     #[test]

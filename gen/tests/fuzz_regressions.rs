@@ -1,4 +1,5 @@
-//! Inputs found by the fuzz targets in `fuzz/` (`gen_csv`, `gen_registry`),
+//! Inputs found by the fuzz targets in `fuzz/` (`gen_csv`, `gen_registry`,
+//! `gen_xml_edit`),
 //! kept as regression tests: the generator returns `Ok` or `Err` on them and
 //! never panics.
 
@@ -123,4 +124,25 @@ fn too_many_rows_is_an_error_not_a_panic() {
     let rows: Vec<String> = (0..70_000u32).map(|i| format!(",{},tcp,Reserved,,,,,,,,", i % 65_536)).collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     assert!(generate_both(&csv(&rows)).is_err());
+}
+
+/// `gen_xml_edit` (600 s run, 2026-12-07): a CR inserted into the registry's
+/// `<updated>` date. The error quoted the date as written, so the message
+/// spanned two lines; so did one quoting a `<person>` id holding a line
+/// break. Every error now escapes control characters.
+#[test]
+fn errors_quoting_line_breaks_from_the_xml_stay_one_line() {
+    let dated = XML.replace("<updated>2026-02-13</updated>", "<updated>2026-\r02-13</updated>");
+    let twice = XML.replace(
+        r#"<person id="Jon_Postel"><name>Jon Postel</name></person>"#,
+        "<person id=\"a\nb\"/><person id=\"a\nb\"/>",
+    );
+    for (xml, expected) in [
+        (dated, "fuzz.xml:4: registry <updated> `2026-\\r02-13` is not YYYY-MM-DD"),
+        (twice, "fuzz.xml:7: person `a\\nb` is listed twice (first on line 6)"),
+    ] {
+        let message = iana_ports_gen::xml_source::read_xml("fuzz.xml", xml.as_bytes()).unwrap_err().to_string();
+        assert!(message.starts_with(expected), "{message:?}");
+        assert!(!message.contains(['\n', '\r']), "{message:?}");
+    }
 }

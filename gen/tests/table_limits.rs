@@ -189,3 +189,21 @@ fn the_most_distinct_names_fit() {
     let csv = rows(63_550, |i| format!("n{i},{i},tcp,,,,,,,,,"));
     generate_all(&csv).unwrap();
 }
+
+#[test]
+fn more_rows_than_row_ids() {
+    // Port-less, nameless rows are refused by the rows' own check; these
+    // have a port each and no name, so the row count is the first limit met.
+    let csv = rows(65_536, |i| format!(",{},tcp,,,,,,,,,", i % 65_536));
+    assert_eq!(
+        error_of(&csv),
+        format!("{CSV_SHOWN}:65537: more than 65535 rows: the tables hold at most 65535 (not IANA's registry?)")
+    );
+    // The XML alone: refused at the record that crosses the limit.
+    let records: String =
+        (0..65_536).map(|i| format!("<record><number>{i}</number><protocol>tcp</protocol></record>\n")).collect();
+    let xml = format!("<registry><title>T</title><updated>2026-02-13</updated><people/>\n{records}</registry>");
+    let error =
+        iana_ports_gen::generate_from_xml(Input { path: "x.xml", bytes: xml.as_bytes() }, Columns::ALL).unwrap_err();
+    assert_eq!(error.to_string(), "x.xml:65537: the registry has 65536 rows; the tables hold at most 65535");
+}
